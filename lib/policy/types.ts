@@ -1,0 +1,83 @@
+import type { Action, LocaleSetting, Mode, SiteId } from '../model';
+
+export interface Organization {
+  name?: string;
+  contact?: string;
+  helpUrl?: string;
+}
+
+/** An agency's own circular, from policy `localClauses`. */
+export interface LocalClause {
+  id: string;
+  title: string;
+  text: string;
+  source: string;
+  actions: Action[];
+}
+
+/** Managed policy after validation (INTERFACES §3). Absent key = not set by policy. */
+export interface Policy {
+  listUrls?: string[];
+  listPublicKeys?: string[];
+  syncIntervalMinutes?: number;
+  mode?: Mode;
+  actionModes?: Partial<Record<Action, Mode>>;
+  sites?: SiteId[];
+  organization?: Organization;
+  localClauses?: LocalClause[];
+  reportUrl?: string;
+  reportToken?: string;
+  locale?: LocaleSetting;
+  lockUserSettings?: boolean;
+}
+export type PolicyKey = keyof Policy;
+
+/** A policy value that was ignored, and why, in both languages (shown in options). */
+export interface PolicyNote {
+  key: string;
+  id: string;
+  en: string;
+}
+
+export interface PolicyState {
+  /** True when storage.managed returned at least one key. */
+  managed: boolean;
+  policy: Policy;
+  notes: PolicyNote[];
+  /** ms since the epoch of the managed read this came from. */
+  readAt: number;
+}
+
+/** What the user may set in options when policy does not lock it. */
+export interface UserSettings {
+  listUrls?: string[];
+  listPublicKeys?: string[];
+  syncIntervalMinutes?: number;
+  mode?: Mode;
+  actionModes?: Partial<Record<Action, Mode>>;
+  sites?: SiteId[];
+  locale?: LocaleSetting;
+}
+export type UserSettingKey = keyof UserSettings;
+
+/**
+ * The settings in force, computed in the background from policy, user settings and
+ * defaults, and cached in storage.local so a tab reads it at once at start-up.
+ */
+export interface EffectiveConfig {
+  listUrls: string[];
+  listPublicKeys: string[];
+  syncIntervalMinutes: number;
+  mode: Mode;
+  actionModes: Partial<Record<Action, Mode>>;
+  sites: SiteId[];
+  organization: Organization;
+  localClauses: LocalClause[];
+  locale: LocaleSetting;
+  managed: boolean;
+  locked: boolean;
+  /** Which settings came from policy (shown as "Diatur oleh organisasi Anda" when locked). */
+  policyKeys: PolicyKey[];
+  /** Audit reporting endpoint is set (issue 3); the popup must say so. */
+  reportUrl?: string;
+}

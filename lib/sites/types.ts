@@ -1,0 +1,58 @@
+import type { Action, PlatformId, SiteId } from '../model';
+
+/**
+ * A person, page, group or channel seen on the page, in canonical form. `keys` are the
+ * aliases under which a list may hold it, most stable first (`id:123` before `@handle`).
+ */
+export interface Identity {
+  keys: string[];
+  /** What the page shows for it: `@handle`, a page name, a group slug. */
+  display: string;
+  /**
+   * How it relates to the action: the post's author; the original author of a post someone
+   * else reposted; the author of a quoted post; the profile/page/group being viewed; a
+   * suggested account ("who to follow").
+   */
+  relation: 'author' | 'original' | 'quoted' | 'profile' | 'group' | 'suggested';
+}
+
+/** What a user input on the page would do, as the adapter reads the DOM at that moment. */
+export type Resolution =
+  /** A control that commits an action on these identities (the post's, the profile's, …). */
+  | { type: 'action'; action: Action; control: Element; identities: Identity[] }
+  /**
+   * A control that only opens a menu whose items commit (X's repost button). Nothing is
+   * stopped; the guard remembers the identities for the item that commits.
+   */
+  | { type: 'menu'; control: Element; identities: Identity[] }
+  /** A menu item that commits `action` for whatever the last `menu` opened. */
+  | { type: 'menu-commit'; action: Action; control: Element };
+
+/**
+ * One per site, in `lib/sites/<site>/`. Everything that knows a site's markup or URLs lives
+ * behind this interface; the guard (`lib/guard/`) is site-agnostic. All methods are
+ * synchronous DOM reads: they run inside an input event, before the page acts.
+ * Unrecognised markup returns null / [] — never throws.
+ */
+export interface SiteAdapter {
+  site: SiteId;
+  platform: PlatformId;
+  /** Human name, e.g. "X (Twitter)". */
+  name: string;
+  /** Content-script match patterns (the real origins of the site). */
+  matches: string[];
+  /**
+   * `target` was clicked, tapped, or activated with Enter/Space. Returns what that does, or
+   * null for anything that is not a guarded action (undo actions included).
+   */
+  resolveControl(target: Element, location: Location): Resolution | null;
+  /**
+   * A key press that is not on a button: the site's own keyboard shortcuts (X's `l`, `r`,
+   * `t`). Returns null for keys the site does not bind, and for typing in text fields.
+   */
+  resolveShortcut(event: KeyboardEvent, location: Location): Resolution | null;
+  /** The posts inside a subtree that was just added (the root itself included). */
+  findPosts(root: Element): Element[];
+  /** The identities a post is about (author first). */
+  identitiesOf(post: Element, location: Location): Identity[];
+}

@@ -1,0 +1,71 @@
+/**
+ * Every storage.local key the extension uses, declared once. Content scripts read `config`
+ * and their platform's shards in one `storage.local.get`; everything else is the
+ * background's, the popup's and the options page's.
+ *
+ * Values are plain JSON (Chrome's storage holds only JSON). `SCHEMA_VERSION` is stored
+ * with them; `migrateStorage` (lib/storage/migrate.ts) upgrades older layouts.
+ */
+import type { Action, Mode, PlatformId, Role, SiteId } from '../model';
+import type { WireShard } from '../list/types';
+import type { EffectiveConfig, PolicyState, UserSettings } from '../policy/types';
+
+export const SCHEMA_VERSION = 1;
+
+export const KEYS = {
+  schema: 'jn.schema',
+  config: 'jn.config',
+  policy: 'jn.policy',
+  user: 'jn.user',
+  sources: 'jn.sources',
+  events: 'jn.events',
+  shards: (p: PlatformId) => `jn.shards.${p}` as const,
+} as const;
+
+/** The state of one list source (a policy/user URL, or the bundled demo list). */
+export interface SourceStatus {
+  url: string;
+  /** The list in force from this source (the last good one), if any. */
+  version?: number;
+  issuer?: string;
+  createdAt?: string;
+  entries?: number;
+  etag?: string;
+  lastModified?: string;
+  /** When the list in force was last confirmed (accepted or 304 Not Modified). */
+  syncedAt?: number;
+  /** When the last attempt ended, good or bad. */
+  checkedAt?: number;
+  /** Why the last attempt failed ('' when it did not), in words a user can act on. */
+  error: string;
+}
+
+export type Outcome = 'warned' | 'cancelled' | 'proceeded' | 'blocked' | 'audited';
+
+/** A record of one guarded action, kept on this device (popup: "recent warnings"). */
+export interface GuardEvent {
+  at: number;
+  site: SiteId;
+  action: Action;
+  mode: Mode;
+  outcome: Outcome;
+  /** `<platform>:<key>`, e.g. `x:@capres_contoh_a`. */
+  entryId: string;
+  name: string;
+  role?: Role;
+  listVersion: number;
+  clauseIds: string[];
+  justification?: string;
+}
+
+export const MAX_EVENTS = 200;
+
+export interface StorageShape {
+  'jn.schema': number;
+  'jn.config': EffectiveConfig;
+  'jn.policy': PolicyState;
+  'jn.user': UserSettings;
+  'jn.sources': SourceStatus[];
+  'jn.events': GuardEvent[];
+}
+export type ShardsValue = WireShard[];
