@@ -38,6 +38,8 @@ export interface SourceStatus {
   checkedAt?: number;
   /** Why the last attempt failed ('' when it did not), in words a user can act on. */
   error: string;
+  /** The machine-readable reason of `error` (a ListErrorCode), for translation. */
+  errorCode?: string;
 }
 
 export type Outcome = 'warned' | 'cancelled' | 'proceeded' | 'blocked' | 'audited';
