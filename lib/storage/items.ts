@@ -32,14 +32,19 @@ export interface SourceStatus {
   entries?: number;
   etag?: string;
   lastModified?: string;
+  /** The signature of the list in force: the same version with another signature is refused. */
+  signature?: string;
   /** When the list in force was last confirmed (accepted or 304 Not Modified). */
   syncedAt?: number;
   /** When the last attempt ended, good or bad. */
   checkedAt?: number;
   /** Why the last attempt failed ('' when it did not), in words a user can act on. */
   error: string;
-  /** The machine-readable reason of `error` (a ListErrorCode), for translation. */
+  /** The machine-readable reason of `error` (a ListErrorCode) and its detail, for translation. */
   errorCode?: string;
+  errorDetail?: string;
+  /** How long the last accepted list took in the background, in ms (diagnostics, bench). */
+  timings?: { download: number; parse: number; verify: number; compile: number };
 }
 
 export type Outcome = 'warned' | 'cancelled' | 'proceeded' | 'blocked' | 'audited';

@@ -1,0 +1,101 @@
+/**
+ * The background service worker. It keeps no state of its own between events (MV3 stops
+ * it at will): everything lives in storage.local, which is also what the tabs read.
+ *  - policy: read from storage.managed, validated, cached (`jn.policy`); the effective
+ *    config (`jn.config`) is recomputed from policy + user settings and cached for tabs;
+ *  - lists: synced on install/start-up, on an alarm, when the sources change, on request;
+ *  - events: the local record of warnings, appended on the content scripts' behalf.
+ */
+import { browser } from '../browser';
+import { appendEvent, serveMessages, validEvent } from '../messaging/server';
+import { effectiveConfig } from '../policy/effective';
+import { readManagedPolicy } from '../policy/read';
+import type { EffectiveConfig, PolicyState, UserSettings } from '../policy/types';
+import { KEYS, SCHEMA_VERSION, type SourceStatus } from '../storage/items';
+import { syncLists } from './lists';
+
+const SYNC_ALARM = 'jn.sync';
+
+async function readState(): Promise<{ policy?: PolicyState; user?: UserSettings; config?: EffectiveConfig; sources?: SourceStatus[] }> {
+  const got = await browser.storage.local.get([KEYS.policy, KEYS.user, KEYS.config, KEYS.sources]);
+  return {
+    policy: got[KEYS.policy] as PolicyState | undefined,
+    user: got[KEYS.user] as UserSettings | undefined,
+    config: got[KEYS.config] as EffectiveConfig | undefined,
+    sources: got[KEYS.sources] as SourceStatus[] | undefined,
+  };
+}
+
+function listsDiffer(a: EffectiveConfig | undefined, b: EffectiveConfig): boolean {
+  return !a || JSON.stringify([a.listUrls, a.listPublicKeys]) !== JSON.stringify([b.listUrls, b.listPublicKeys]);
+}
+
+/** Recomputes and stores the effective config; syncs when the list sources changed. */
+async function applyConfig(policy: PolicyState | undefined, user: UserSettings | undefined, prev: EffectiveConfig | undefined): Promise<EffectiveConfig> {
+  const config = effectiveConfig(policy, user);
+  if (JSON.stringify(config) !== JSON.stringify(prev)) {
+    await browser.storage.local.set({ [KEYS.config]: config, [KEYS.schema]: SCHEMA_VERSION });
+  }
+  if (!prev || prev.syncIntervalMinutes !== config.syncIntervalMinutes) await ensureAlarm(config, true);
+  if (listsDiffer(prev, config)) await syncLists(config);
+  return config;
+}
+
+async function refreshPolicy(): Promise<EffectiveConfig> {
+  const policy = await readManagedPolicy();
+  await browser.storage.local.set({ [KEYS.policy]: policy });
+  const s = await readState();
+  return applyConfig(policy, s.user, s.config);
+}
+
+async function ensureAlarm(config: EffectiveConfig, replace = false): Promise<void> {
+  const existing = await browser.alarms.get(SYNC_ALARM);
+  if (existing && !replace && existing.periodInMinutes === config.syncIntervalMinutes) return;
+  await browser.alarms.create(SYNC_ALARM, {
+    delayInMinutes: config.syncIntervalMinutes,
+    periodInMinutes: config.syncIntervalMinutes,
+  });
+}
+
+async function syncNow(): Promise<SourceStatus[]> {
+  const { config, policy, user } = await readState();
+  return syncLists(config ?? effectiveConfig(policy, user));
+}
+
+export function startBackground(): void {
+  serveMessages({
+    'event.record': async ({ event }) => {
+      if (!validEvent(event)) throw new Error('invalid event');
+      await appendEvent(event);
+      return { ok: true };
+    },
+    'lists.sync': async () => ({ sources: await syncNow() }),
+    'events.clear': async () => {
+      await browser.storage.local.set({ [KEYS.events]: [] });
+      return { ok: true };
+    },
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void syncNow();
+  });
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'managed') void refreshPolicy();
+    else if (area === 'local' && KEYS.user in changes) {
+      void readState().then((s) => applyConfig(s.policy, s.user, s.config));
+    }
+  });
+
+  // Every start of the worker: the cached config is already what tabs use; make sure it
+  // exists (first run), then read policy (the first managed read can take seconds).
+  void (async () => {
+    const s = await readState();
+    const config = s.config ? s.config : await applyConfig(s.policy, s.user, undefined);
+    await ensureAlarm(config);
+    const fresh = await refreshPolicy();
+    const stale = (s.sources ?? []).length === 0 ||
+      (s.sources ?? []).some((src) => !src.checkedAt || Date.now() - src.checkedAt > fresh.syncIntervalMinutes * 60_000);
+    if (stale && !listsDiffer(s.config, fresh)) await syncLists(fresh);
+  })().catch((e) => console.error('Jaga Netral: start-up failed', e));
+}

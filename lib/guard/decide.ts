@@ -1,0 +1,43 @@
+/**
+ * The synchronous decision: given what the adapter read from the DOM, is this a guarded
+ * action on a listed account, and in which mode? Pure: no DOM, no messages.
+ */
+import type { ListIndex } from '../accounts/shard-index';
+import type { Action, Match, Mode } from '../model';
+import { isSiteGuarded, modeFor } from '../policy/effective';
+import type { EffectiveConfig } from '../policy/types';
+import type { Identity, Resolution } from '../sites/types';
+
+export interface Decision {
+  action: Action;
+  mode: Exclude<Mode, 'off'>;
+  match: Match;
+  identity: Identity;
+  control: Element;
+}
+
+/** Identities remembered from the last control that opened a menu (X repost, FB reactions). */
+export interface MenuContext {
+  identities: Identity[];
+  at: number;
+}
+export const MENU_CONTEXT_MS = 60_000;
+
+export function decide(
+  res: Resolution,
+  config: EffectiveConfig,
+  index: ListIndex,
+  menu: MenuContext | null,
+  now: number,
+): Decision | null {
+  if (res.type === 'menu') return null;
+  if (!isSiteGuarded(config, index.platform)) return null;
+  const identities = res.type === 'menu-commit' ? (menu && now - menu.at <= MENU_CONTEXT_MS ? menu.identities : []) : res.identities;
+  const mode = modeFor(config, res.action);
+  if (mode === 'off') return null;
+  for (const identity of identities) {
+    const match = index.match(identity.keys, now);
+    if (match) return { action: res.action, mode, match, identity, control: res.control };
+  }
+  return null;
+}

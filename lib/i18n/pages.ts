@@ -1,0 +1,191 @@
+/** Words of the popup and the options page. Indonesian first; English second. */
+import type { Outcome } from '../storage/items';
+import type { Bilingual } from './common';
+
+type Texts = Record<string, Bilingual>;
+
+/** Shared by the popup and the options page. */
+export const PAGE = {
+  appName: { id: 'Jaga Netral', en: 'Jaga Netral' },
+  loading: { id: 'Memuat…', en: 'Loading…' },
+  loadFailed: {
+    id: 'Status tidak dapat dibaca. Tutup lalu buka kembali halaman ini.',
+    en: 'The status could not be read. Close and reopen this page.',
+  },
+  protection: { id: 'Perlindungan', en: 'Protection' },
+  protectionOff: {
+    id: 'Nonaktif: tidak ada tindakan yang diperingatkan atau dicatat.',
+    en: 'Off: no action is warned about or recorded.',
+  },
+  overrides: { id: 'Pengecualian per tindakan', en: 'Per-action overrides' },
+  lists: { id: 'Daftar akun', en: 'Account lists' },
+  listVersion: { id: 'Versi daftar', en: 'List version' },
+  listEntries: { id: 'Jumlah entri', en: 'Entries' },
+  listSyncedAt: { id: 'Terakhir disinkronkan', en: 'Last synchronised' },
+  noList: { id: 'Belum ada daftar', en: 'No list yet' },
+  noListLong: {
+    id: 'Belum ada daftar akun yang berlaku; belum ada akun yang dikenali.',
+    en: 'No account list is in force yet; no account is recognised.',
+  },
+  never: { id: 'belum pernah', en: 'never' },
+  demoList: { id: 'Daftar contoh (fiktif)', en: 'Example list (fictitious)' },
+  demoListNote: {
+    id: 'Daftar contoh (fiktif) sedang berlaku: berisi akun rekaan untuk mencoba ekstensi, bukan kandidat sungguhan.',
+    en: 'The example list (fictitious) is in force: it holds made-up accounts for trying the extension, not real candidates.',
+  },
+  lastGoodStays: {
+    id: 'Daftar terakhir yang valid dari sumber ini tetap berlaku.',
+    en: 'The last good list from this source stays in force.',
+  },
+  noGoodYet: {
+    id: 'Belum ada daftar valid dari sumber ini.',
+    en: 'No good list from this source yet.',
+  },
+  syncNow: { id: 'Sinkronkan sekarang', en: 'Synchronise now' },
+  syncing: { id: 'Menyinkronkan…', en: 'Synchronising…' },
+  syncDone: { id: 'Sinkronisasi selesai.', en: 'Synchronisation finished.' },
+  syncFailed: {
+    id: 'Sinkronisasi tidak dapat dijalankan. Coba lagi sebentar lagi.',
+    en: 'Synchronisation could not be started. Try again shortly.',
+  },
+  sites: { id: 'Situs yang dijaga', en: 'Guarded sites' },
+  noSites: { id: 'Tidak ada situs yang dijaga.', en: 'No site is guarded.' },
+  managedYes: { id: 'Dikelola oleh organisasi Anda', en: 'Managed by your organisation' },
+  managedNo: { id: 'Tidak dikelola organisasi (pengaturan pribadi)', en: 'Not managed by an organisation (personal settings)' },
+  lockedNote: {
+    id: 'Pengaturan yang ditetapkan organisasi Anda terkunci.',
+    en: 'Settings your organisation sets are locked.',
+  },
+  noBrowsingData: {
+    id: 'Tidak ada data penjelajahan yang dikirim dari perangkat ini.',
+    en: 'No browsing data is sent from this device.',
+  },
+  recent: { id: 'Peringatan terakhir', en: 'Recent warnings' },
+  noEvents: { id: 'Belum ada peringatan.', en: 'No warnings yet.' },
+  settings: { id: 'Pengaturan', en: 'Settings' },
+  privacyTitle: { id: 'Privasi', en: 'Privacy' },
+  contact: { id: 'Kontak', en: 'Contact' },
+  help: { id: 'Bantuan', en: 'Help' },
+  yes: { id: 'ya', en: 'yes' },
+  no: { id: 'tidak', en: 'no' },
+} satisfies Texts;
+
+export function reportingOn(host: string): Bilingual {
+  return {
+    id: `Pelaporan audit aktif: tindakan yang diperingatkan dikirim ke ${host}`,
+    en: `Audit reporting is on: warned actions are sent to ${host}`,
+  };
+}
+
+export function listVersionOf(version: number): Bilingual {
+  return { id: `versi ${version}`, en: `version ${version}` };
+}
+
+export function entriesCount(n: number, locale: 'id' | 'en'): string {
+  const s = n.toLocaleString(locale === 'id' ? 'id-ID' : 'en-GB');
+  return locale === 'id' ? `${s} entri` : `${s} ${n === 1 ? 'entry' : 'entries'}`;
+}
+
+export const OUTCOME_LABELS: Record<Outcome, Bilingual> = {
+  warned: { id: 'Diperingatkan', en: 'Warned' },
+  cancelled: { id: 'Dibatalkan', en: 'Cancelled' },
+  proceeded: { id: 'Tetap dilanjutkan', en: 'Went ahead' },
+  blocked: { id: 'Dicegah', en: 'Blocked' },
+  audited: { id: 'Dicatat (tanpa peringatan)', en: 'Recorded (no warning)' },
+};
+
+export const OPTIONS = {
+  title: { id: 'Pengaturan Jaga Netral', en: 'Jaga Netral settings' },
+  policyNotes: { id: 'Catatan kebijakan', en: 'Policy notes' },
+  policyNotesIntro: {
+    id: 'Nilai berikut dari kebijakan organisasi tidak dapat dipakai dan diabaikan:',
+    en: 'These values in your organisation’s policy could not be used and were ignored:',
+  },
+  settingsTitle: { id: 'Pengaturan', en: 'Settings' },
+  setByOrg: { id: 'Diatur oleh organisasi Anda', en: 'Set by your organisation' },
+  orgDefault: {
+    id: 'Nilai awal dari organisasi Anda; Anda boleh mengubahnya.',
+    en: 'Starting value from your organisation; you may change it.',
+  },
+  cannotTurnOff: {
+    id: 'Organisasi Anda mengunci pengaturan: perlindungan tidak dapat dimatikan.',
+    en: 'Your organisation locks the settings: protection cannot be switched off.',
+  },
+  listUrls: { id: 'Alamat daftar akun (satu per baris)', en: 'Account list URLs (one per line)' },
+  listUrlsHelp: {
+    id: 'Alamat http atau https dari daftar bertanda tangan. Beberapa daftar digabungkan.',
+    en: 'http or https addresses of signed lists. Several lists are merged.',
+  },
+  listPublicKeys: { id: 'Kunci publik penanda tangan daftar (satu per baris)', en: 'List signing public keys (one per line)' },
+  listPublicKeysHelp: {
+    id: "Bentuk: ed25519:<base64>. Hanya daftar yang ditandatangani dengan kunci ini yang diterima.",
+    en: 'Form: ed25519:<base64>. Only lists signed with these keys are accepted.',
+  },
+  syncInterval: { id: 'Periksa daftar setiap (menit)', en: 'Check lists every (minutes)' },
+  mode: { id: 'Mode perlindungan', en: 'Protection mode' },
+  actionModes: { id: 'Mode per tindakan', en: 'Mode per action' },
+  followMain: { id: 'ikuti mode utama', en: 'follow the main mode' },
+  sites: { id: 'Situs yang dijaga', en: 'Guarded sites' },
+  locale: { id: 'Bahasa', en: 'Language' },
+  localeId: { id: 'Bahasa Indonesia', en: 'Bahasa Indonesia' },
+  localeEn: { id: 'English', en: 'English' },
+  localeAuto: { id: 'Ikuti bahasa peramban', en: 'Follow the browser' },
+  save: { id: 'Simpan', en: 'Save' },
+  saving: { id: 'Menyimpan…', en: 'Saving…' },
+  saved: { id: 'Pengaturan disimpan.', en: 'Settings saved.' },
+  notSaved: {
+    id: 'Belum disimpan: perbaiki isian yang ditandai.',
+    en: 'Not saved: correct the marked fields.',
+  },
+  saveFailed: { id: 'Pengaturan tidak dapat disimpan.', en: 'The settings could not be saved.' },
+  tooMany: { id: 'terlalu banyak baris', en: 'too many lines' },
+  duplicate: { id: 'baris ganda', en: 'duplicate line' },
+  line: { id: 'Baris', en: 'Line' },
+  sourcesTitle: { id: 'Sumber daftar', en: 'List sources' },
+  source: { id: 'Sumber', en: 'Source' },
+  version: { id: 'Versi', en: 'Version' },
+  entries: { id: 'Entri', en: 'Entries' },
+  syncedAt: { id: 'Disinkronkan', en: 'Synchronised' },
+  checkedAt: { id: 'Diperiksa', en: 'Checked' },
+  status: { id: 'Status', en: 'Status' },
+  ok: { id: 'Baik', en: 'OK' },
+  noSources: { id: 'Belum ada sumber daftar.', en: 'No list source yet.' },
+  historyTitle: { id: 'Riwayat peringatan di perangkat ini', en: 'Warning record on this device' },
+  historyIntro: {
+    id: 'Catatan ini hanya disimpan di perangkat ini.',
+    en: 'This record is kept on this device only.',
+  },
+  time: { id: 'Waktu', en: 'Time' },
+  site: { id: 'Situs', en: 'Site' },
+  action: { id: 'Tindakan', en: 'Action' },
+  account: { id: 'Akun', en: 'Account' },
+  outcome: { id: 'Hasil', en: 'Outcome' },
+  reason: { id: 'Alasan', en: 'Reason' },
+  clearHistory: { id: 'Hapus riwayat', en: 'Clear record' },
+  clearing: { id: 'Menghapus…', en: 'Clearing…' },
+  cleared: { id: 'Riwayat dihapus.', en: 'Record cleared.' },
+  clearFailed: { id: 'Riwayat tidak dapat dihapus.', en: 'The record could not be cleared.' },
+  privacyLists: {
+    id: 'Yang keluar dari perangkat ini hanyalah permintaan unduhan daftar akun ke alamat daftar yang berlaku. Riwayat penjelajahan dan isi halaman tidak pernah dikirim; catatan peringatan disimpan di perangkat ini.',
+    en: 'The only thing that leaves this device is the download of account lists from the list addresses in force. Browsing history and page content are never sent; the warning record is kept on this device.',
+  },
+  privacyNoReport: {
+    id: 'Pelaporan audit tidak aktif: organisasi Anda tidak mengatur alamat pelaporan.',
+    en: 'Audit reporting is off: your organisation has not set a reporting address.',
+  },
+} satisfies Texts;
+
+export function privacyReport(host: string): Bilingual {
+  return {
+    id: `Pelaporan audit aktif karena diatur organisasi Anda: catatan setiap tindakan yang diperingatkan dikirim ke ${host}.`,
+    en: `Audit reporting is on because your organisation set it: a record of each warned action is sent to ${host}.`,
+  };
+}
+
+export function corsNote(origins: string[]): Bilingual {
+  const list = origins.join(', ');
+  return {
+    id: `Izin akses ke ${list} tidak diberikan. Daftar tetap dapat diunduh bila servernya mengizinkan CORS (Access-Control-Allow-Origin).`,
+    en: `Access to ${list} was not granted. The list can still be downloaded if its server allows CORS (Access-Control-Allow-Origin).`,
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Precedence of settings (pure). Default < policy < user, except that a managed policy with
+ * `lockUserSettings` puts every key it sets above the user, and also keeps the user from
+ * switching protection off (mode/actionModes 'off') or narrowing the guarded sites, even
+ * for keys the policy leaves unset: "the user cannot change or switch off what policy sets".
+ */
+import { PLATFORMS } from '../model';
+import type { Action, Mode, SiteId } from '../model';
+import type { EffectiveConfig, Policy, PolicyKey, PolicyState, UserSettings } from './types';
+
+export const DEFAULTS = {
+  listUrls: [] as string[],
+  listPublicKeys: [] as string[],
+  syncIntervalMinutes: 60,
+  mode: 'warn' as Mode,
+  actionModes: {} as Partial<Record<Action, Mode>>,
+  sites: [...PLATFORMS] as SiteId[],
+  organization: {},
+  localClauses: [],
+  locale: 'id',
+} satisfies Omit<EffectiveConfig, 'managed' | 'locked' | 'policyKeys' | 'reportUrl'>;
+
+/** Keys that exist in `Policy` (in a stable order) and are set in this one. */
+function presentKeys(policy: Policy): PolicyKey[] {
+  return (Object.keys(policy) as PolicyKey[]).filter((k) => policy[k] !== undefined);
+}
+
+function withoutOff(m: Partial<Record<Action, Mode>> | undefined): Partial<Record<Action, Mode>> | undefined {
+  if (!m) return undefined;
+  const out: Partial<Record<Action, Mode>> = {};
+  for (const [a, mode] of Object.entries(m) as Array<[Action, Mode]>) if (mode !== 'off') out[a] = mode;
+  return out;
+}
+
+export function effectiveConfig(policyState: PolicyState | undefined, user: UserSettings | undefined): EffectiveConfig {
+  const managed = policyState?.managed === true;
+  // An unmanaged state carries no policy by definition; ignore a stray one.
+  const policy: Policy = managed ? (policyState?.policy ?? {}) : {};
+  const locked = managed && policy.lockUserSettings === true;
+  const u: UserSettings = { ...(user ?? {}) };
+
+  if (locked) {
+    if (u.mode === 'off') delete u.mode;
+    u.actionModes = withoutOff(u.actionModes);
+    delete u.sites;
+  }
+
+  function pick<K extends keyof UserSettings & keyof Policy>(key: K, fallback: NonNullable<Policy[K]>): NonNullable<Policy[K]> {
+    const p = policy[key] as Policy[K] | undefined;
+    const v = u[key] as Policy[K] | undefined;
+    if (locked && p !== undefined) return p as NonNullable<Policy[K]>;
+    if (v !== undefined) return v as NonNullable<Policy[K]>;
+    if (p !== undefined) return p as NonNullable<Policy[K]>;
+    return fallback;
+  }
+
+  const config: EffectiveConfig = {
+    listUrls: [...pick('listUrls', DEFAULTS.listUrls)],
+    listPublicKeys: [...pick('listPublicKeys', DEFAULTS.listPublicKeys)],
+    syncIntervalMinutes: pick('syncIntervalMinutes', DEFAULTS.syncIntervalMinutes),
+    mode: pick('mode', DEFAULTS.mode),
+    actionModes: { ...pick('actionModes', DEFAULTS.actionModes) },
+    sites: [...pick('sites', DEFAULTS.sites)],
+    organization: { ...(policy.organization ?? DEFAULTS.organization) },
+    localClauses: [...(policy.localClauses ?? DEFAULTS.localClauses)],
+    locale: pick('locale', DEFAULTS.locale),
+    managed,
+    locked,
+    policyKeys: presentKeys(policy),
+  };
+  if (policy.reportUrl) config.reportUrl = policy.reportUrl;
+  return config;
+}
+
+/** The mode that applies to one action: its override, else the main mode. */
+export function modeFor(config: Pick<EffectiveConfig, 'mode' | 'actionModes'>, action: Action): Mode {
+  return config.actionModes[action] ?? config.mode;
+}
+
+export function isSiteGuarded(config: Pick<EffectiveConfig, 'sites'>, site: SiteId): boolean {
+  return config.sites.includes(site);
+}

@@ -1,0 +1,612 @@
+/**
+ * The Facebook adapter: what a click on www./web./m.facebook.com would do, read from the DOM
+ * at that moment. Facebook recycles and re-renders feed rows, so nothing is cached per
+ * element: every call reads the author links again.
+ *
+ * Hooks are in ./selectors.ts (data), URL rules in ./urls.ts (pure). Everything here is a
+ * synchronous DOM read that returns null / [] on markup it does not recognise; the public
+ * methods additionally catch, because a throw inside the guard's capture listener would
+ * leave the page without a guard.
+ */
+import { stripHostPrefix } from '../../accounts/canonical';
+import type { Action } from '../../model';
+import type { Identity, Resolution, SiteAdapter } from '../types';
+import {
+  AUTHOR_HEADER,
+  BUTTON,
+  DIALOG,
+  HOVERCARD_ATTR,
+  LABELS,
+  MARKER,
+  POST,
+  REACTION_LAYER,
+  REACTION_LAYER_MIN_ITEMS,
+  SIDE_REGIONS,
+  STORY_MESSAGE,
+} from './selectors';
+import { FACEBOOK_HOSTS, facebookKeyFromUrl } from './urls';
+
+const POST_SEL = POST.join(',');
+const BUTTON_SEL = BUTTON.join(',');
+const HEADER_SEL = AUTHOR_HEADER.join(',');
+const MESSAGE_SEL = STORY_MESSAGE.join(',');
+const MARKER_SEL = Object.values(MARKER).join(',');
+const LAYER_SEL = REACTION_LAYER.join(',');
+const SIDE_SEL = SIDE_REGIONS.join(',');
+
+/** Lowercase, single spaces, no trailing period: "Batal Suka" = "batal suka". */
+function norm(s: string | null | undefined): string {
+  return (s ?? '').replace(/\s+/g, ' ').trim().replace(/[.…]+$/, '').toLowerCase();
+}
+const set = (xs: readonly string[]) => new Set(xs.map(norm));
+const L = {
+  like: set(LABELS.like),
+  likeUndo: set(LABELS.likeUndo),
+  likeUndoPrefixes: LABELS.likeUndoPrefixes.map((p) => p.toLowerCase()),
+  reactions: set(LABELS.reactions),
+  comment: set([...LABELS.comment, ...LABELS.reply]),
+  share: set(LABELS.share),
+  follow: set([...LABELS.follow, ...LABELS.addFriend]),
+  followUndo: set(LABELS.followUndo),
+  join: set(LABELS.join),
+  joinUndo: set(LABELS.joinUndo),
+  commentArticle: LABELS.commentArticlePrefixes.map((p) => p.toLowerCase()),
+};
+
+/** Longer visible texts are content, not a button caption. */
+const MAX_CAPTION = 40;
+
+type Kind = 'like' | 'reaction' | 'comment' | 'share' | 'follow' | 'join';
+
+interface Hit {
+  kind: Kind;
+  control: Element;
+}
+
+// ---------------------------------------------------------------------------------------
+// Which control was hit
+
+function kindOfLabel(label: string): Kind | 'undo' | null {
+  if (!label) return null;
+  if (L.likeUndo.has(label) || L.followUndo.has(label) || L.joinUndo.has(label)) return 'undo';
+  if (L.like.has(label)) return 'like';
+  if (L.comment.has(label)) return 'comment';
+  if (L.share.has(label)) return 'share';
+  if (L.follow.has(label)) return 'follow';
+  if (L.join.has(label)) return 'join';
+  if (L.reactions.has(label)) return 'reaction';
+  if (L.likeUndoPrefixes.some((p) => label.startsWith(p))) return 'undo';
+  return null;
+}
+
+/** An already-reacted like button: its aria-label says "remove", or it is pressed. */
+function isLikeUndo(control: Element): boolean {
+  if (control.getAttribute('aria-pressed') === 'true') return true;
+  const label = norm(control.getAttribute('aria-label'));
+  return L.likeUndo.has(label) || L.likeUndoPrefixes.some((p) => label.startsWith(p));
+}
+
+function caption(el: Element): string {
+  const text = norm(el.textContent);
+  return text.length <= MAX_CAPTION ? text : '';
+}
+
+function classify(target: Element): Hit | null {
+  const button = target.closest(BUTTON_SEL);
+  // 1. Facebook's own markers, language-independent. The marker is a span inside the
+  //    role=button; the button carries the state (aria-label "Hapus Suka", aria-pressed).
+  let marker = target.closest(MARKER_SEL);
+  let control: Element | null = button;
+  if (marker) {
+    control = button && marker.contains(button) ? button : (marker.closest(BUTTON_SEL) ?? marker);
+  } else if (button) {
+    const inside = button.querySelectorAll(MARKER_SEL);
+    if (inside.length === 1) marker = inside[0];
+  }
+  if (marker && control) {
+    const role = marker.getAttribute('data-ad-rendering-role');
+    const kind: Kind | null = role === 'like_button' ? 'like' : role === 'comment_button' ? 'comment' : role === 'share_button' ? 'share' : null;
+    if (kind === 'like' && isLikeUndo(control)) return null;
+    if (kind) return { kind, control };
+  }
+  if (!button) return null;
+  // 2. ARIA label, then the visible caption (comment-level "Suka"/"Balas" have no label).
+  const byLabel = kindOfLabel(norm(button.getAttribute('aria-label')));
+  if (byLabel === 'undo') return null;
+  const kind = byLabel ?? kindOfLabel(caption(button));
+  if (!kind || kind === 'undo') return null;
+  if ((kind === 'like' || kind === 'reaction') && isLikeUndo(button)) return null;
+  if ((kind === 'follow' || kind === 'join') && button.getAttribute('aria-pressed') === 'true') return null;
+  return { kind, control: button };
+}
+
+// ---------------------------------------------------------------------------------------
+// URLs → keys
+
+function fbUrl(href: string | null, location: Location): URL | null {
+  if (!href || href.startsWith('#') || /^javascript:/i.test(href)) return null;
+  try {
+    const url = new URL(href, location.href);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    return (FACEBOOK_HOSTS as readonly string[]).includes(stripHostPrefix(url.hostname.toLowerCase())) ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Group posts link their authors as `/groups/<g>/user/<numeric id>/`. */
+const GROUP_USER = /^\/groups\/[^/]+\/user\/(\d{1,20})(?:\/|$)/;
+
+/** A person or page (`id:` / `@`) a URL points at; null for groups and Facebook's own pages. */
+function personKey(url: URL | null): string | null {
+  if (!url) return null;
+  const m = GROUP_USER.exec(url.pathname);
+  if (m) return `id:${m[1]}`;
+  const k = facebookKeyFromUrl(url);
+  return k && !k.key.startsWith('g:') ? k.key : null;
+}
+
+function groupKey(url: URL | null): string | null {
+  if (!url) return null;
+  const k = facebookKeyFromUrl(url);
+  return k && k.key.startsWith('g:') ? k.key : null;
+}
+
+const PERMALINK_HINT = /\/(?:posts|videos|photos)\/|(?:permalink|story)\.php/;
+
+/**
+ * The owner id in a post permalink: `/<n>/posts/…`, `/<n>/videos/…`,
+ * `/permalink.php?story_fbid=…&id=<n>`, `/story.php?…&id=<n>`.
+ */
+function permalinkOwner(url: URL | null): string | null {
+  if (!url) return null;
+  const m = /^\/(\d{5,20})\/(?:posts|videos|photos)\//.exec(url.pathname);
+  if (m) return `id:${m[1]}`;
+  if (/^\/(?:permalink|story)\.php$/.test(url.pathname)) {
+    const id = url.searchParams.get('id');
+    if (id && /^\d{1,20}$/.test(id)) return `id:${id}`;
+  }
+  return null;
+}
+
+/** `/ajax/hovercard/user.php?id=<n>` (older markup) on the name link. */
+function hovercardId(el: Element): string | null {
+  const m = /[?&]id=(\d{1,20})/.exec(el.getAttribute(HOVERCARD_ATTR) ?? '');
+  return m ? `id:${m[1]}` : null;
+}
+
+/** Stable ids first (`id:` before `@handle`), then groups; no duplicates. */
+function orderKeys(keys: Iterable<string | null>): string[] {
+  const rank = (k: string) => (k.startsWith('id:') ? 0 : k.startsWith('@') ? 1 : 2);
+  return [...new Set([...keys].filter((k): k is string => !!k))].sort((a, b) => rank(a) - rank(b));
+}
+
+function displayOf(link: Element, fallback: string): string {
+  const text = (link.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return text || (link.getAttribute('aria-label') ?? '').trim() || fallback;
+}
+
+function links(root: Element): HTMLAnchorElement[] {
+  const out = [...root.querySelectorAll<HTMLAnchorElement>('a[href]')];
+  if (root.matches('a[href]')) out.unshift(root as HTMLAnchorElement);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Posts and comments
+
+function isCommentArticle(el: Element): boolean {
+  if (!el.matches('[role="article"]')) return false;
+  const label = norm(el.getAttribute('aria-label'));
+  if (L.commentArticle.some((p) => label.startsWith(p))) return true;
+  // Comments are list items nested in a post.
+  const li = el.parentElement?.closest('li');
+  return !!li && !!li.parentElement?.closest(POST_SEL);
+}
+
+/** `el` belongs to `post` itself, not to a comment nested in it. */
+function ownedBy(el: Element, post: Element): boolean {
+  // Only role=article ancestors can be comments: jump between them, not node by node.
+  for (let a = el.parentElement?.closest('[role="article"]'); a && a !== post && post.contains(a); a = a.parentElement?.closest('[role="article"]')) {
+    if (isCommentArticle(a)) return false;
+  }
+  return true;
+}
+
+interface Party {
+  /** The header (or comment) element the party was read from. */
+  from: Element;
+  link: Element;
+  keys: string[];
+  display: string;
+}
+
+interface PostParts {
+  author: Party | null;
+  /** The author of a shared post embedded in this one, and the block that embeds it. */
+  original: (Party & { zone: Element }) | null;
+  groups: { key: string; display: string }[];
+}
+
+/** Author headers owned by the post, outermost only, in document order. */
+function headersOf(post: Element): Element[] {
+  const all = [...post.querySelectorAll(HEADER_SEL)].filter((h) => ownedBy(h, post));
+  return all.filter((h) => !all.some((o) => o !== h && o.contains(h)));
+}
+
+/** The largest block around `el` inside `post` that does not contain `other`. */
+function zoneOf(el: Element, post: Element, other: Element): Element {
+  let z = el;
+  while (z.parentElement && z.parentElement !== post && !z.parentElement.contains(other)) z = z.parentElement;
+  return z;
+}
+
+/**
+ * More keys for the party named `name`: the avatar link (same name in its aria-label or
+ * text, often a numeric-id URL), the permalink under the name (`/<id>/posts/…`) and an old
+ * hovercard attribute. Pages show numeric ids in posts and vanity names in links; a list
+ * may hold either.
+ */
+function aliasKeys(scope: Element, name: string, skip: (a: Element) => boolean, location: Location): string[] {
+  const keys: string[] = [];
+  const n = norm(name);
+  for (const a of links(scope)) {
+    const href = a.getAttribute('href') ?? '';
+    const named = !!n && (norm(a.getAttribute('aria-label')) === n || norm(a.textContent) === n);
+    // Cheap string checks first: a feed unit has dozens of links (comments, reactions).
+    if ((!named && !PERMALINK_HINT.test(href)) || skip(a)) continue;
+    const url = fbUrl(href, location);
+    if (!url) continue;
+    const owner = permalinkOwner(url);
+    if (owner) keys.push(owner);
+    else if (named) {
+      const k = personKey(url);
+      if (k) keys.push(k);
+    }
+    if (named) keys.push(hovercardId(a) ?? '');
+  }
+  return keys.filter(Boolean);
+}
+
+function partyFrom(header: Element, location: Location): Party | null {
+  for (const a of links(header)) {
+    const url = fbUrl(a.getAttribute('href'), location);
+    const key = personKey(url);
+    if (!key) continue;
+    const display = displayOf(a, key);
+    return { from: header, link: a, keys: orderKeys([key, hovercardId(a)]), display };
+  }
+  return null;
+}
+
+function postParts(post: Element, location: Location): PostParts {
+  const parts: PostParts = { author: null, original: null, groups: [] };
+  const headers = headersOf(post);
+  const inMessage = (a: Element) => !!a.parentElement?.closest(MESSAGE_SEL) && post.contains(a.parentElement!.closest(MESSAGE_SEL));
+  const addGroup = (a: Element) => {
+    const g = groupKey(fbUrl(a.getAttribute('href'), location));
+    if (g && !parts.groups.some((x) => x.key === g)) parts.groups.push({ key: g, display: displayOf(a, g.slice(2)) });
+  };
+
+  let authorHeader: Element | null = null;
+  for (const h of headers) {
+    const p = partyFrom(h, location);
+    // A group post in the feed may head with the group's name: remember it, read on.
+    for (const a of links(h)) if (!p || a !== p.link) addGroup(a);
+    if (p) {
+      parts.author = p;
+      authorHeader = h;
+      break;
+    }
+  }
+  if (!parts.author) {
+    // Group feed units that show the group in the heading carry the author as a group-user link.
+    const a = [...post.querySelectorAll('a[href*="/user/"]')].find((x) => ownedBy(x, post) && !inMessage(x));
+    const key = a ? personKey(fbUrl(a.getAttribute('href'), location)) : null;
+    if (a && key) parts.author = { from: a, link: a, keys: [key], display: displayOf(a, key) };
+    authorHeader = a ?? null;
+  }
+  if (!parts.author || !authorHeader) return parts;
+
+  // A shared post: a later header, in a block apart from the author's, naming someone else.
+  for (const h of headers) {
+    if (h === authorHeader || h.contains(authorHeader) || authorHeader.contains(h)) continue;
+    const p = partyFrom(h, location);
+    if (!p || p.keys.some((k) => parts.author!.keys.includes(k))) continue;
+    const zone = zoneOf(h, post, authorHeader);
+    if (zone.contains(authorHeader)) continue;
+    const skip = (a: Element) => !ownedBy(a, post) || (inMessage(a) && !h.contains(a));
+    p.keys = orderKeys([...p.keys, ...aliasKeys(zone, p.display, skip, location)]);
+    parts.original = { ...p, zone };
+    break;
+  }
+
+  // The author's avatar and permalink sit in the header row, before the post's text; links
+  // after it (attachments, link previews) may name other people.
+  const zone = parts.original?.zone;
+  const isBoundary = (m: Element | null) => !!m && ownedBy(m, post) && !(zone && zone.contains(m));
+  const firstMark = post.querySelector(`${MESSAGE_SEL},${MARKER_SEL}`);
+  const boundary = isBoundary(firstMark) ? firstMark : [...post.querySelectorAll(`${MESSAGE_SEL},${MARKER_SEL}`)].find(isBoundary);
+  const before = (a: Element) => !boundary || !!(a.compareDocumentPosition(boundary) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const skipOuter = (a: Element) => !ownedBy(a, post) || inMessage(a) || (!!zone && zone.contains(a)) || !before(a);
+  parts.author.keys = orderKeys([...parts.author.keys, ...aliasKeys(post, parts.author.display, skipOuter, location)]);
+  return parts;
+}
+
+/**
+ * A comment's author: its first profile link (the avatar, then the name above the text);
+ * the name shown is the first link to the same profile that has text.
+ */
+function commentAuthor(comment: Element, location: Location): Party | null {
+  let first: Party | null = null;
+  for (const a of links(comment)) {
+    if (!ownedBy(a, comment)) continue;
+    const key = personKey(fbUrl(a.getAttribute('href'), location));
+    if (!key) continue;
+    if (!first) first = { from: comment, link: a, keys: orderKeys([key, hovercardId(a)]), display: '' };
+    else if (!first.keys.includes(key)) break; // another person (a mention): stop
+    const text = (a.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text) {
+      first.display = text;
+      break;
+    }
+  }
+  if (first && !first.display) first.display = displayOf(first.link, first.keys[0]);
+  return first;
+}
+
+/** A post (read once: its parts) or a comment. */
+type Context = { type: 'post'; el: Element; parts: PostParts } | { type: 'comment'; el: Element };
+
+/** `el` as a post, if it has an author. */
+function asPost(el: Element, location: Location): Context | null {
+  const parts = postParts(el, location);
+  return parts.author ? { type: 'post', el, parts } : null;
+}
+
+/** A like button inside a dialog makes the dialog a post viewer (photo/video theatre). */
+function isPostViewer(dialog: Element): boolean {
+  return !!dialog.querySelector(`${MARKER.like},${MARKER.comment}`) || [...dialog.querySelectorAll(BUTTON_SEL)].some((b) => L.like.has(norm(b.getAttribute('aria-label'))));
+}
+
+/** The post or comment a control belongs to: the innermost candidate with an author. */
+function contextOf(control: Element, location: Location): Context | null {
+  for (let c = control.closest(POST_SEL); c; c = c.parentElement?.closest(POST_SEL) ?? null) {
+    if (isCommentArticle(c)) return commentAuthor(c, location) ? { type: 'comment', el: c } : null;
+    const post = asPost(c, location);
+    if (post) return post;
+  }
+  const dialog = control.closest(DIALOG);
+  return dialog && isPostViewer(dialog) ? asPost(dialog, location) : null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Locations
+
+function locationUrl(location: Location): URL | null {
+  try {
+    return new URL(location.href);
+  } catch {
+    return null;
+  }
+}
+
+/** `g:<x>` on `/groups/<x>/…`. */
+function locationGroup(location: Location): { key: string; display: string } | null {
+  const url = locationUrl(location);
+  const k = url ? facebookKeyFromUrl(url) : null;
+  return k && k.key.startsWith('g:') ? k : null;
+}
+
+/** The profile or page being viewed: `/capres.contoh.a`, `/profile.php?id=…`, `/people/N/123`. */
+function locationPerson(location: Location): { key: string; display: string } | null {
+  const url = locationUrl(location);
+  const k = url ? facebookKeyFromUrl(url) : null;
+  return k && !k.key.startsWith('g:') ? k : null;
+}
+
+function withLocationGroup(ids: Identity[], location: Location): Identity[] {
+  const g = locationGroup(location);
+  if (g && !ids.some((i) => i.keys.includes(g.key))) ids.push({ keys: [g.key], display: g.display, relation: 'group' });
+  return ids;
+}
+
+/**
+ * The identities a post or comment is about. A post in a group carries the group as well:
+ * the SKB forbids "posting, comment, share, like … dalam grup/akun pemenangan"
+ * (/work/shared/domain/law.md), so a like inside a listed group is guarded too.
+ */
+function contextIdentities(ctx: Context, location: Location): Identity[] {
+  if (ctx.type === 'comment') {
+    const a = commentAuthor(ctx.el, location);
+    return withLocationGroup(a ? [{ keys: a.keys, display: a.display, relation: 'author' }] : [], location);
+  }
+  const { parts } = ctx;
+  const ids: Identity[] = [];
+  if (parts.author) ids.push({ keys: parts.author.keys, display: parts.author.display, relation: 'author' });
+  if (parts.original) ids.push({ keys: parts.original.keys, display: parts.original.display, relation: 'original' });
+  for (const g of parts.groups) ids.push({ keys: [g.key], display: g.display, relation: 'group' });
+  return withLocationGroup(ids, location);
+}
+
+/** How far up from a follow/join button a card's or header's link may be. */
+const MAX_CLIMB = 8;
+
+/**
+ * The page header around a control: the nearest ancestor holding the page's h1, never
+ * crossing into the side columns. Name links in the h1 (and links repeating its text, like
+ * the avatar) give more keys.
+ */
+function headerAround(control: Element): Element | null {
+  let el: Element | null = control.parentElement;
+  for (let i = 0; el && i < MAX_CLIMB * 2; i++, el = el.parentElement) {
+    if (el.matches(SIDE_SEL) || el.matches(POST_SEL) || el.matches(DIALOG)) return null;
+    if (el.querySelector('h1')) return el;
+    if (el.matches('[role="main"]') || el === el.ownerDocument.body) return null;
+  }
+  return null;
+}
+
+function headerNameKeys(header: Element, location: Location, person: boolean): { keys: string[]; name: string } {
+  const h1 = header.querySelector('h1');
+  const name = (h1?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const keys: string[] = [];
+  for (const a of links(header)) {
+    const inH1 = !!h1 && h1.contains(a);
+    const same = !!name && (norm(a.textContent) === norm(name) || norm(a.getAttribute('aria-label')) === norm(name));
+    if (!inH1 && !same) continue;
+    const url = fbUrl(a.getAttribute('href'), location);
+    keys.push((person ? personKey(url) : groupKey(url)) ?? '');
+  }
+  return { keys: keys.filter(Boolean), name };
+}
+
+/** A card, hovercard or list row: the nearest link of the right kind above the button. */
+function cardIdentity(control: Element, location: Location, join: boolean): Identity | null {
+  let el: Element | null = control.parentElement;
+  for (let i = 0; el && i < MAX_CLIMB && el !== el.ownerDocument.body; i++, el = el.parentElement) {
+    for (const a of links(el)) {
+      if (control.contains(a)) continue;
+      const url = fbUrl(a.getAttribute('href'), location);
+      const key = join ? groupKey(url) : personKey(url);
+      if (key) {
+        const relation = join ? 'group' : el.closest(DIALOG) ? 'profile' : 'suggested';
+        return { keys: [key], display: displayOf(a, key), relation };
+      }
+    }
+    if (el.matches(DIALOG)) break;
+  }
+  return null;
+}
+
+/** Follow / add friend / join outside a post: the page header, else a card, else the page. */
+function pageTarget(control: Element, location: Location, join: boolean): Identity[] {
+  const here = join ? locationGroup(location) : locationPerson(location);
+  const inDialog = !!control.closest(DIALOG);
+  const relation = join ? 'group' : 'profile';
+  if (here && !inDialog) {
+    const header = headerAround(control);
+    if (header) {
+      const { keys, name } = headerNameKeys(header, location, !join);
+      return [{ keys: orderKeys([here.key, ...keys]), display: name || here.display, relation }];
+    }
+  }
+  const card = cardIdentity(control, location, join);
+  if (card) return [card];
+  return here && !inDialog ? [{ keys: [here.key], display: here.display, relation }] : [];
+}
+
+function followInPost(ctx: Context, control: Element, location: Location): Identity[] {
+  if (ctx.type === 'comment') {
+    const a = commentAuthor(ctx.el, location);
+    return a ? [{ keys: a.keys, display: a.display, relation: 'author' }] : [];
+  }
+  const { parts } = ctx;
+  // "· Ikuti" next to the embedded post's author follows that author, not the sharer.
+  if (parts.original && parts.original.zone.contains(control)) {
+    return [{ keys: parts.original.keys, display: parts.original.display, relation: 'original' }];
+  }
+  return parts.author ? [{ keys: parts.author.keys, display: parts.author.display, relation: 'author' }] : [];
+}
+
+/**
+ * A layer of reaction choices: several distinct reaction labels among its buttons, and no
+ * post or author header inside (a post viewer dialog is not a reactions bar).
+ */
+function reactionLayer(control: Element): Element | null {
+  const layer = control.closest(LAYER_SEL);
+  if (!layer || layer.querySelector(`${POST_SEL},${HEADER_SEL}`)) return null;
+  const seen = new Set<string>();
+  for (const b of layer.querySelectorAll(BUTTON_SEL)) {
+    const l = norm(b.getAttribute('aria-label'));
+    if (L.reactions.has(l)) seen.add(l);
+  }
+  return seen.size >= REACTION_LAYER_MIN_ITEMS ? layer : null;
+}
+
+function action(action: Action, control: Element, identities: Identity[]): Resolution | null {
+  return identities.length > 0 ? { type: 'action', action, control, identities } : null;
+}
+
+function resolve(target: Element, location: Location): Resolution | null {
+  const hit = classify(target);
+  if (!hit) return null;
+  const { kind, control } = hit;
+  const layer = kind === 'like' || kind === 'reaction' ? reactionLayer(control) : null;
+  // Reaction names ("Wow", "Haha") mean nothing outside a reactions bar.
+  if (kind === 'reaction' && !layer) return null;
+  const ctx = contextOf(control, location);
+  // A reactions bar rendered in a layer outside the post: the guard maps the choice to the
+  // post whose like button was last pressed or hovered (that button's `action` resolution).
+  if (layer && !ctx) return { type: 'menu-commit', action: 'like', control };
+  switch (kind) {
+    case 'like':
+    case 'reaction':
+    case 'comment':
+    case 'share':
+      return ctx ? action(kind === 'reaction' ? 'like' : kind, control, contextIdentities(ctx, location)) : null;
+    case 'follow':
+      return action('follow', control, ctx ? followInPost(ctx, control, location) : pageTarget(control, location, false));
+    case 'join': {
+      // Joining is following a group. Inside a post (a suggested group's post), the post's group.
+      if (ctx) {
+        const g = ctx.type === 'post' ? ctx.parts.groups[0] : null;
+        if (g) return action('follow', control, [{ keys: [g.key], display: g.display, relation: 'group' }]);
+      }
+      return action('follow', control, pageTarget(control, location, true));
+    }
+    default:
+      return null;
+  }
+}
+
+export const facebookAdapter: SiteAdapter = {
+  site: 'facebook',
+  platform: 'facebook',
+  name: 'Facebook',
+  matches: ['https://www.facebook.com/*', 'https://web.facebook.com/*', 'https://m.facebook.com/*'],
+
+  resolveControl(target, location) {
+    try {
+      return resolve(target, location);
+    } catch {
+      return null;
+    }
+  },
+
+  /**
+   * Facebook binds no single-key shortcut that likes, comments, shares or follows (its
+   * keyboard shortcuts, listed under "?", only move between posts and open menus; Enter or
+   * Space on a focused button reaches resolveControl). Typing in a comment box is out of
+   * scope: the comment button, not each keystroke, is the guarded step.
+   */
+  resolveShortcut() {
+    return null;
+  },
+
+  findPosts(root) {
+    try {
+      const found = [...root.querySelectorAll(POST_SEL)];
+      if (root.matches(POST_SEL)) found.unshift(root);
+      // Wrappers nest (FeedUnit > aria-posinset > role=article): keep the outermost within
+      // root. Comments are nested too, so this also drops them; the check keeps it linear.
+      return found.filter((el) => {
+        const outer = el.parentElement?.closest(POST_SEL);
+        return !(outer && root.contains(outer)) && !isCommentArticle(el);
+      });
+    } catch {
+      return [];
+    }
+  },
+
+  identitiesOf(post, location) {
+    try {
+      if (isCommentArticle(post)) return contextIdentities({ type: 'comment', el: post }, location);
+      // The given element, else the first wrapper inside it that has an author.
+      const ctx = asPost(post, location) ?? [...post.querySelectorAll(POST_SEL)].reduce<Context | null>((found, c) => found ?? (isCommentArticle(c) ? null : asPost(c, location)), null);
+      return ctx ? contextIdentities(ctx, location) : [];
+    } catch {
+      return [];
+    }
+  },
+};

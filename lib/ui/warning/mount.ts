@@ -1,0 +1,142 @@
+/**
+ * Mounts the warning in the page: `<jaga-netral-warning>` on <html> (outside the site's
+ * <body>, which sites re-render), an open shadow root (INTERFACES §4: QA scripts reach in),
+ * our CSS as a <style> element's textContent, and the Preact dialog.
+ *
+ * Isolation: events from inside the dialog stop at the shadow root, so the site's hotkeys
+ * (X's `l` = like) and click handlers never see them. Only one warning exists at a time.
+ */
+import { h, render } from 'preact';
+import type { Action, Locale, Match } from '../../model';
+import type { Clause } from '../../clauses';
+import type { Organization } from '../../policy/types';
+import { Warning, type Decision, type Relation, type WarningMode } from './Warning';
+import { WARNING_CSS } from './styles';
+
+export const WARNING_TAG = 'jaga-netral-warning';
+
+export interface WarningOptions {
+  action: Action;
+  match: Match;
+  /** The handle or name as the page shows it. */
+  shownAs: string;
+  relation?: Relation;
+  mode: WarningMode;
+  clauses: Clause[];
+  organization: Organization;
+  locale: Locale;
+  /** Where focus goes back to on close, if still in the document. */
+  returnFocusTo?: Element | null;
+  /** Which events count as the user's own for "proceed". Default `e => e.isTrusted`; tests inject. */
+  isTrusted?: (e: Event) => boolean;
+  /**
+   * Proceed stays disabled this long after opening, so the second click of a double click
+   * on the site's button cannot land on it. Default 500 ms with the default `isTrusted`, 0
+   * when `isTrusted` is injected (unit tests). Playwright waits for the button to be enabled.
+   */
+  proceedDelayMs?: number;
+}
+
+export type WarningResult = Decision;
+
+export interface WarningHandle {
+  result: Promise<WarningResult>;
+  /** Closes the warning; an undecided warning resolves as cancel. */
+  close(): void;
+  host: HTMLElement;
+}
+
+/** Events that must not leave the dialog (keys, text input, pointer, focus, clipboard). */
+const ISOLATED_EVENTS = [
+  'keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'change', 'select',
+  'compositionstart', 'compositionupdate', 'compositionend', 'paste', 'copy', 'cut',
+  'click', 'dblclick', 'auxclick', 'contextmenu',
+  'mousedown', 'mouseup', 'mousemove', 'mouseover', 'mouseout',
+  'pointerdown', 'pointerup', 'pointermove', 'pointerover', 'pointerout', 'pointercancel',
+  'touchstart', 'touchmove', 'touchend', 'touchcancel', 'wheel',
+  'focusin', 'focusout',
+] as const;
+
+const DEFAULT_PROCEED_DELAY_MS = 500;
+
+const defaultIsTrusted = (e: Event): boolean => e.isTrusted === true;
+
+/** The open warning, so a second one closes it first. */
+let current: { dismiss(): void } | null = null;
+
+export function openWarning(opts: WarningOptions): WarningHandle {
+  current?.dismiss();
+
+  const doc = document;
+  const host = doc.createElement(WARNING_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = WARNING_CSS;
+  // Preact owns this container only; rendering straight into the shadow root would make
+  // Preact treat our <style> as stale DOM and remove it.
+  const container = doc.createElement('div');
+  shadow.append(style, container);
+
+  const stop = (e: Event) => e.stopPropagation();
+  for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, stop, { passive: true });
+
+  let resolve!: (r: WarningResult) => void;
+  const result = new Promise<WarningResult>((r) => (resolve = r));
+  let closed = false;
+
+  // The page behind is inert while the warning is open: no focus, no clicks, hidden from
+  // assistive technology (aria-modal alone is not honoured everywhere). Our host is a
+  // child of <html>, not <body>, so it stays live. Restored exactly as found.
+  const body = doc.body as (HTMLElement & { inert?: boolean }) | null;
+  const madeInert = !!body && body.inert !== true;
+  if (madeInert && body) body.inert = true;
+
+  // If the site removes our host (some re-render <html>), the action must not stay pending.
+  const observer = new MutationObserver(() => {
+    if (!host.isConnected) finish({ decision: 'cancel' });
+  });
+
+  function finish(r: WarningResult): void {
+    if (closed) return;
+    closed = true;
+    observer.disconnect();
+    if (current === entry) current = null;
+    try {
+      render(null, container);
+    } finally {
+      host.remove();
+      if (madeInert && body) body.inert = false;
+    }
+    const back = opts.returnFocusTo as (Element & { focus?: (o?: FocusOptions) => void }) | null | undefined;
+    if (back && back.isConnected && typeof back.focus === 'function') back.focus({ preventScroll: true });
+    resolve(r);
+  }
+
+  const entry = { dismiss: () => finish({ decision: 'cancel' }) };
+  current = entry;
+
+  const isTrusted = opts.isTrusted ?? defaultIsTrusted;
+  const proceedDelayMs = opts.proceedDelayMs ?? (opts.isTrusted ? 0 : DEFAULT_PROCEED_DELAY_MS);
+
+  doc.documentElement.append(host);
+  observer.observe(doc.documentElement, { childList: true });
+
+  render(
+    h(Warning, {
+      action: opts.action,
+      match: opts.match,
+      shownAs: opts.shownAs,
+      relation: opts.relation,
+      mode: opts.mode,
+      clauses: opts.clauses,
+      organization: opts.organization ?? {},
+      locale: opts.locale,
+      isTrusted,
+      proceedDelayMs,
+      onDecision: finish,
+    }),
+    container,
+  );
+
+  return { result, close: entry.dismiss, host };
+}

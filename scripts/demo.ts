@@ -1,0 +1,82 @@
+/**
+ * `npm start`: a real Chromium with the extension on the built-in demo pages of X and
+ * Facebook (served on their real origins; the accounts are fictional and on the bundled
+ * demo list). With a display it opens a window for you to try; without one it runs
+ * headless, walks through the demo (a like on a candidate's post, the warning, cancel,
+ * proceed) and saves screenshots.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { demoLog, launch, openDemo, openPopup, warning } from '../tests/support/browser';
+import { ROOT } from '../tests/support/cli';
+
+const OUT = join(ROOT, 'demo-screenshots');
+const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI && !process.argv.includes('--headless');
+
+/** The first post's like button of a listed (fictional) candidate on each demo page. */
+const LISTED_LIKE: Record<'x' | 'facebook', string> = {
+  x: 'article[data-testid="tweet"]:has([data-testid="User-Name"] a[href="/capres_contoh_a"]) [data-testid="like"]',
+  facebook: '[data-demo-post]:has(a[href*="capres.contoh.a"]) [aria-label="Suka"]',
+};
+
+async function shot(page: Page, name: string): Promise<string> {
+  const path = join(OUT, name);
+  await page.screenshot({ path });
+  return path;
+}
+
+async function walkThrough(site: 'x' | 'facebook', page: Page, saved: string[]): Promise<void> {
+  saved.push(await shot(page, `${site}-1-feed.png`));
+  const like = page.locator(LISTED_LIKE[site]).first();
+  const w = warning(page);
+  await like.click();
+  await w.dialog.waitFor({ state: 'visible', timeout: 10_000 });
+  saved.push(await shot(page, `${site}-2-warning.png`));
+  await w.cancel.click();
+  await w.host.waitFor({ state: 'detached' });
+  console.log(`  ${site}: cancel → the site did: ${JSON.stringify(await demoLog(page))}`);
+  saved.push(await shot(page, `${site}-3-cancelled.png`));
+  await like.click();
+  await w.proceed.click();
+  await w.host.waitFor({ state: 'detached' });
+  await page.waitForTimeout(300);
+  console.log(`  ${site}: proceed → the site did: ${JSON.stringify(await demoLog(page))}`);
+  saved.push(await shot(page, `${site}-4-proceeded.png`));
+}
+
+async function main(): Promise<void> {
+  const browser = await launch({ headless: !headed });
+  try {
+    if (headed) {
+      await openDemo(browser.context, 'x');
+      await openDemo(browser.context, 'facebook');
+      await openPopup(browser.context);
+      console.log('Jaga Netral demo is open. Try "Like" on a post by "Capres Contoh A (fiktif)". Close the browser to end.');
+      await new Promise<void>((resolve) => browser.context.on('close', () => resolve()));
+      return;
+    }
+    mkdirSync(OUT, { recursive: true });
+    const saved: string[] = [];
+    console.log('No display: running the demo headless.');
+    for (const site of ['x', 'facebook'] as const) {
+      const page = await openDemo(browser.context, site);
+      await page.waitForTimeout(500); // the tab loads its list
+      await walkThrough(site, page, saved);
+      await page.close();
+    }
+    const popup = await openPopup(browser.context);
+    await popup.setViewportSize({ width: 400, height: 640 });
+    await popup.waitForTimeout(500);
+    saved.push(await shot(popup, 'popup.png'));
+    console.log('Screenshots:');
+    for (const p of saved) console.log(`  ${p}`);
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,248 @@
+/**
+ * `npm run list -- <command>`: the list publisher's tool (INTERFACES.md §1).
+ *   keygen --out DIR                                   a signing key pair
+ *   build  --in FILE.csv --key KEY.pem --out FILE.json  a checked, signed list
+ *   verify --in FILE.json --public-key KEYSTRING        check a list as the extension does
+ * Exit codes: 0 done, 1 the input is wrong (every problem is printed), 2 usage.
+ * Dependency-free on purpose: it runs wherever Node and the repository are.
+ */
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildPayload, formatBuildError, MAX_ERRORS, serializeSignedList, signPayload } from '../lib/list/build';
+import { CsvError, decodeUtf8 } from '../lib/list/csv';
+import { ListError } from '../lib/list/errors';
+import { generateKeyPair, importPrivatePem, parsePublicKey, publicKeyFromPrivatePem } from '../lib/list/signature';
+import { entryCount, parseSignedList, verifySignedList } from '../lib/list/verify';
+
+const USAGE = `Jaga Netral list tool
+
+Usage:
+  npm run list -- keygen --out DIR [--force]
+      Writes DIR/list-key.pem (the private key: keep it secret, mode 0600) and
+      DIR/list-key.pub (one line: the public key for the listPublicKeys policy).
+      Refuses to overwrite an existing key unless --force is given.
+
+  npm run list -- build --in FILE.csv --key KEY.pem --out FILE.json
+                        [--version N] [--issuer TEXT] [--created-at ISO-TIME]
+      Checks the CSV (columns: platform, account, name, and optionally role, election,
+      party, region, valid_from, valid_until, source) and writes a signed list.
+      Every problem is printed as FILE:LINE: column "COL": message; on any problem
+      nothing is written. --version defaults to the current Unix time in seconds, so
+      each build is newer than the last.
+
+  npm run list -- verify --in FILE.json --public-key KEYSTRING
+      Checks the format and the signature, as the extension does. KEYSTRING is the
+      "ed25519:..." line of list-key.pub (or the path of that file).
+
+Exit status: 0 success, 1 invalid input, 2 wrong usage.`;
+
+class UsageError extends Error {}
+
+type Flags = Record<string, { type: 'string' | 'boolean' }>;
+
+function parse<F extends Flags>(argv: string[], options: F, required: (keyof F & string)[]) {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  if (values.help) return null;
+  for (const r of required) if (typeof values[r] !== 'string' || values[r] === '') throw new UsageError(`--${r} is required`);
+  return values as { [K in keyof F]?: F[K]['type'] extends 'boolean' ? boolean : string };
+}
+
+async function keygen(argv: string[]): Promise<number> {
+  const v = parse(argv, { out: { type: 'string' }, force: { type: 'boolean' } }, ['out']);
+  if (!v) return help();
+  const dir = resolve(v.out!);
+  const pemPath = join(dir, 'list-key.pem');
+  const pubPath = join(dir, 'list-key.pub');
+  if (!v.force) {
+    const existing = [pemPath, pubPath].filter((p) => existsSync(p));
+    if (existing.length > 0) {
+      console.error(`error: ${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''}; not overwriting a key (use --force to replace it)`);
+      return 1;
+    }
+  }
+  const { privatePem, publicKey } = await generateKeyPair();
+  mkdirSync(dir, { recursive: true });
+  writeAtomic(pemPath, privatePem, 0o600);
+  writeAtomic(pubPath, `${publicKey}\n`, 0o644);
+  console.log(`private key: ${pemPath} (keep it secret)`);
+  console.log(`public key:  ${pubPath}`);
+  console.log(publicKey);
+  return 0;
+}
+
+async function build(argv: string[]): Promise<number> {
+  const v = parse(
+    argv,
+    { in: { type: 'string' }, key: { type: 'string' }, out: { type: 'string' }, version: { type: 'string' }, issuer: { type: 'string' }, 'created-at': { type: 'string' } },
+    ['in', 'key', 'out'],
+  );
+  if (!v) return help();
+  let version = Math.floor(Date.now() / 1000);
+  if (v.version !== undefined) {
+    if (!/^\d+$/.test(v.version) || !Number.isSafeInteger(Number(v.version)) || Number(v.version) < 1) {
+      throw new UsageError(`--version must be a positive whole number, got "${v.version}"`);
+    }
+    version = Number(v.version);
+  }
+  const createdAt = v['created-at'] ?? new Date().toISOString();
+  if (!Number.isFinite(Date.parse(createdAt))) throw new UsageError(`--created-at must be an ISO time, got "${createdAt}"`);
+  const issuer = v.issuer ?? '';
+  if (/[\u0000-\u001f\u007f]/.test(issuer)) throw new UsageError('--issuer must not contain control characters');
+
+  const inPath = v.in!;
+  const shown = inPath;
+  let text: string;
+  try {
+    text = decodeUtf8(readFileSync(inPath));
+  } catch (e) {
+    if (e instanceof CsvError) {
+      console.error(formatBuildError(shown, { line: e.line, column: null, message: e.message }));
+      console.error('1 error; nothing written.');
+      return 1;
+    }
+    console.error(`error: cannot read ${inPath}: ${errText(e)}`);
+    return 1;
+  }
+
+  let privateKey: CryptoKey;
+  let publicKey: string;
+  try {
+    const pem = readFileSync(v.key!, 'utf8');
+    privateKey = await importPrivatePem(pem);
+    publicKey = await publicKeyFromPrivatePem(pem);
+  } catch (e) {
+    console.error(`error: ${v.key}: ${errText(e)}`);
+    return 1;
+  }
+  warnIfKeyReadable(v.key!);
+
+  const result = buildPayload(text, { version, issuer, createdAt });
+  for (const w of result.warnings) console.error(`${shown}: warning: ${w}`);
+  if (!result.ok) {
+    for (const e of result.errors) console.error(formatBuildError(shown, e));
+    const n = result.errors.length;
+    console.error(
+      result.truncated
+        ? `more than ${MAX_ERRORS} errors; stopped after the first ${MAX_ERRORS}. Nothing written.`
+        : `${n} ${n === 1 ? 'error' : 'errors'}; nothing written.`,
+    );
+    return 1;
+  }
+  if (v.issuer === undefined) console.error(`${shown}: warning: no --issuer given; the list names no publisher`);
+
+  const signed = await signPayload(result.payload, privateKey, publicKey);
+  const outPath = resolve(v.out!);
+  mkdirSync(dirname(outPath), { recursive: true });
+  writeAtomic(outPath, serializeSignedList(signed), 0o644);
+  const s = result.stats;
+  const platforms = Object.entries(s.perPlatform).map(([p, n]) => `${p} ${n}`).join(', ') || 'none';
+  console.log(`OK: ${s.entries} entries, ${s.subjects} subjects (platforms: ${platforms}), version ${version} → ${v.out}`);
+  return 0;
+}
+
+async function verifyCmd(argv: string[]): Promise<number> {
+  const v = parse(argv, { in: { type: 'string' }, 'public-key': { type: 'string' } }, ['in', 'public-key']);
+  if (!v) return help();
+  let key = v['public-key']!.trim();
+  if (!/^ed25519:/i.test(key) && existsSync(key)) key = readFileSync(key, 'utf8').trim().split(/\r?\n/)[0] ?? '';
+  try {
+    parsePublicKey(key);
+  } catch (e) {
+    console.error(`error: --public-key: ${errText(e)}`);
+    return 1;
+  }
+  let text: string;
+  try {
+    text = readFileSync(v.in!, 'utf8');
+  } catch (e) {
+    console.error(`error: cannot read ${v.in}: ${errText(e)}`);
+    return 1;
+  }
+  try {
+    const payload = await verifySignedList(parseSignedList(text), [key]);
+    console.log(`OK: version ${payload.version}, ${entryCount(payload)} entries`);
+    return 0;
+  } catch (e) {
+    if (e instanceof ListError) {
+      console.error(`${v.in}: ${e.code}: ${e.detail}`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+/** Temp file in the same directory, then rename: a reader never sees half a file. */
+function writeAtomic(path: string, data: string, mode: number): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, data, { mode });
+    chmodSync(tmp, mode); // the umask may have narrowed or the file may have existed
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+function warnIfKeyReadable(path: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    if ((statSync(path).mode & 0o077) !== 0) console.error(`warning: ${path} is readable by other users; run: chmod 600 ${path}`);
+  } catch {
+    // already read successfully; nothing to add
+  }
+}
+
+function help(): number {
+  console.log(USAGE);
+  return 0;
+}
+
+function errText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'keygen':
+        return await keygen(rest);
+      case 'build':
+        return await build(rest);
+      case 'verify':
+        return await verifyCmd(rest);
+      case '--help':
+      case '-h':
+      case 'help':
+        return help();
+      case undefined:
+        throw new UsageError('a command is required');
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`error: ${e.message}\n`);
+      console.error(USAGE);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    process.exitCode = 1;
+  },
+);

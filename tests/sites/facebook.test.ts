@@ -1,0 +1,488 @@
+/**
+ * The Facebook adapter against reconstructed fixtures (tests/sites/facebook/fixtures/, each
+ * says where its markup shape comes from) and the demo page's markup. happy-dom.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Resolution } from '../../lib/sites/types';
+import { facebookAdapter as fb } from '../../lib/sites/facebook/adapter';
+import {
+  AUTHOR_LINK,
+  COMMENT,
+  COMMENT_BUTTON,
+  FOLLOW_BUTTON,
+  JOIN_BUTTON,
+  LIKE_BUTTON,
+  LIKE_UNDO,
+  MARKER,
+  POST,
+  REACTION_ITEM,
+  SHARE_BUTTON,
+} from '../../lib/sites/facebook/selectors';
+import { canonicalFacebook } from '../../lib/sites/facebook/urls';
+
+// Paths, not file: URLs: happy-dom replaces the global URL, which node:fs does not accept.
+const FIXTURES = join(__dirname, 'facebook/fixtures');
+const DEMO = join(__dirname, '../fixtures/demo/facebook.html');
+
+const HOME = 'https://www.facebook.com/';
+const at = (url: string) => new URL(url) as unknown as Location;
+
+function load(name: string): void {
+  document.body.innerHTML = readFileSync(join(FIXTURES, name), 'utf8');
+}
+
+function $(selector: string, root: ParentNode = document): Element {
+  const el = root.querySelector(selector);
+  if (!el) throw new Error(`fixture has no ${selector}`);
+  return el;
+}
+
+/** The nth (0-based) post unit of the fixture. */
+function post(n: number): Element {
+  return fb.findPosts(document.body)[n];
+}
+
+function resolve(target: Element, url = HOME): Resolution | null {
+  return fb.resolveControl(target, at(url));
+}
+
+/** `[action, [[relation, ...keys], …]]` of an action resolution, for compact assertions. */
+function summary(res: Resolution | null): unknown {
+  if (!res) return null;
+  if (res.type === 'menu-commit') return ['menu-commit', res.action];
+  if (res.type === 'menu') return ['menu'];
+  return [res.action, res.identities.map((i) => [i.relation, ...i.keys])];
+}
+
+/** Distinct elements matching any selector of a hook list. */
+function count(list: readonly string[]): number {
+  return document.querySelectorAll(list.join(',')).length;
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('selector hooks: how many elements each list matches in each fixture', () => {
+  const hooks = { POST, COMMENT, AUTHOR_LINK, LIKE_BUTTON, LIKE_UNDO, COMMENT_BUTTON, SHARE_BUTTON, FOLLOW_BUTTON, JOIN_BUTTON, REACTION_ITEM };
+  const markers = { like: [MARKER.like], comment: [MARKER.comment], share: [MARKER.share] };
+  type Counts = Record<keyof typeof hooks, number> & { markers: [number, number, number]; posts: number };
+  // prettier-ignore
+  const expected: Record<string, Counts> = {
+    'feed-id.html':         { POST: 10, COMMENT: 2, AUTHOR_LINK: 4, LIKE_BUTTON: 8, LIKE_UNDO: 0, COMMENT_BUTTON: 8, SHARE_BUTTON: 8, FOLLOW_BUTTON: 0, JOIN_BUTTON: 0, REACTION_ITEM: 4, markers: [4, 4, 4], posts: 4 },
+    'feed-en.html':         { POST: 5, COMMENT: 1, AUTHOR_LINK: 2, LIKE_BUTTON: 2, LIKE_UNDO: 0, COMMENT_BUTTON: 2, SHARE_BUTTON: 2, FOLLOW_BUTTON: 0, JOIN_BUTTON: 0, REACTION_ITEM: 2, markers: [0, 0, 0], posts: 2 },
+    'numeric-profile.html': { POST: 4, COMMENT: 0, AUTHOR_LINK: 2, LIKE_BUTTON: 4, LIKE_UNDO: 0, COMMENT_BUTTON: 4, SHARE_BUTTON: 4, FOLLOW_BUTTON: 0, JOIN_BUTTON: 0, REACTION_ITEM: 2, markers: [2, 2, 2], posts: 2 },
+    'shared-post.html':     { POST: 4, COMMENT: 0, AUTHOR_LINK: 3, LIKE_BUTTON: 4, LIKE_UNDO: 0, COMMENT_BUTTON: 2, SHARE_BUTTON: 2, FOLLOW_BUTTON: 0, JOIN_BUTTON: 0, REACTION_ITEM: 2, markers: [2, 1, 1], posts: 2 },
+    'page-header.html':     { POST: 1, COMMENT: 0, AUTHOR_LINK: 1, LIKE_BUTTON: 2, LIKE_UNDO: 0, COMMENT_BUTTON: 2, SHARE_BUTTON: 2, FOLLOW_BUTTON: 3, JOIN_BUTTON: 0, REACTION_ITEM: 1, markers: [1, 1, 1], posts: 1 },
+    'group-header.html':    { POST: 1, COMMENT: 0, AUTHOR_LINK: 1, LIKE_BUTTON: 2, LIKE_UNDO: 0, COMMENT_BUTTON: 2, SHARE_BUTTON: 3, FOLLOW_BUTTON: 0, JOIN_BUTTON: 2, REACTION_ITEM: 1, markers: [1, 1, 1], posts: 1 },
+    'already-liked.html':   { POST: 7, COMMENT: 1, AUTHOR_LINK: 3, LIKE_BUTTON: 3, LIKE_UNDO: 5, COMMENT_BUTTON: 2, SHARE_BUTTON: 2, FOLLOW_BUTTON: 0, JOIN_BUTTON: 0, REACTION_ITEM: 1, markers: [2, 1, 1], posts: 3 },
+    'reactions-layer.html': { POST: 2, COMMENT: 0, AUTHOR_LINK: 1, LIKE_BUTTON: 6, LIKE_UNDO: 0, COMMENT_BUTTON: 0, SHARE_BUTTON: 0, FOLLOW_BUTTON: 0, JOIN_BUTTON: 0, REACTION_ITEM: 20, markers: [1, 0, 0], posts: 1 },
+    'unknown-markup.html':  { POST: 0, COMMENT: 0, AUTHOR_LINK: 0, LIKE_BUTTON: 0, LIKE_UNDO: 0, COMMENT_BUTTON: 0, SHARE_BUTTON: 0, FOLLOW_BUTTON: 0, JOIN_BUTTON: 0, REACTION_ITEM: 0, markers: [0, 0, 0], posts: 0 },
+  };
+  for (const [fixture, want] of Object.entries(expected)) {
+    it(fixture, () => {
+      load(fixture);
+      const got = Object.fromEntries(Object.entries(hooks).map(([k, list]) => [k, count(list)]));
+      expect({
+        ...got,
+        markers: [count(markers.like), count(markers.comment), count(markers.share)],
+        posts: fb.findPosts(document.body).length,
+      }).toEqual(want);
+    });
+  }
+});
+
+describe('feed in Indonesian', () => {
+  it('resolves like, comment and share on a listed page: vanity and numeric id from the header', () => {
+    load('feed-id.html');
+    const p = post(0);
+    const ids = [['author', 'id:100000000000001', '@caprescontoha']];
+    expect(summary(resolve($('[aria-label="Suka"]', p)))).toEqual(['like', ids]);
+    expect(summary(resolve($('[data-ad-rendering-role="like_button"] span', p)))).toEqual(['like', ids]);
+    expect(summary(resolve($('[aria-label="Beri komentar"]', p)))).toEqual(['comment', ids]);
+    expect(summary(resolve($('[data-ad-rendering-role="comment_button"] span', p)))).toEqual(['comment', ids]);
+    expect(summary(resolve($('[data-ad-rendering-role="share_button"] span', p)))).toEqual(['share', ids]);
+  });
+
+  it('returns the control that carries the state (the role=button), not the inner span', () => {
+    load('feed-id.html');
+    const res = resolve($('[data-ad-rendering-role="like_button"] span', post(0)));
+    expect(res?.control).toBe($('[aria-label="Suka"]', post(0)));
+  });
+
+  it('shows the name the page shows', () => {
+    load('feed-id.html');
+    const res = resolve($('[aria-label="Suka"]', post(0)));
+    expect(res?.type === 'action' && res.identities[0].display).toBe('Capres Contoh A (fiktif)');
+  });
+
+  it('does not take a page mentioned in the post text for the author', () => {
+    load('feed-id.html');
+    const res = resolve($('[aria-label="Suka"]', post(0)));
+    expect(JSON.stringify(summary(res))).not.toContain('@timmenangcontoh');
+  });
+
+  it('gives a like or reply on a comment to the comment’s author', () => {
+    load('feed-id.html');
+    const comment = $('[aria-label^="Komentar oleh Warga Biasa"]');
+    const [like, reply] = [...comment.querySelectorAll(':scope > ul > li > [role="button"]')];
+    expect(summary(resolve(like))).toEqual(['like', [['author', '@wargabiasa']]]);
+    expect(summary(resolve(reply))).toEqual(['comment', [['author', '@wargabiasa']]]);
+    // The avatar link comes first and has no text: the name is read from the next link.
+    expect(fb.identitiesOf(comment, at(HOME))).toEqual([{ keys: ['@wargabiasa'], display: 'Warga Biasa', relation: 'author' }]);
+    const nested = $('[aria-label^="Balasan oleh"] [role="button"]');
+    expect(summary(resolve(nested))).toEqual(['like', [['author', '@timmenangcontoh']]]);
+  });
+
+  it('reads relative links and "· Ikuti" in a post header', () => {
+    load('feed-id.html');
+    const p = post(1);
+    expect(summary(resolve($('[aria-label="Suka"]', p)))).toEqual(['like', [['author', '@timmenangcontoh']]]);
+    const follow = [...p.querySelectorAll('[role="button"]')].find((b) => b.textContent === 'Ikuti')!;
+    expect(summary(resolve(follow.querySelector('span')!))).toEqual(['follow', [['author', '@timmenangcontoh']]]);
+  });
+
+  it('resolves an unlisted page the same way (matching is the guard’s job)', () => {
+    load('feed-id.html');
+    expect(summary(resolve($('[aria-label="Suka"]', post(2))))).toEqual(['like', [['author', '@kominfocontoh']]]);
+  });
+
+  it('gives a group post in the feed both its author and its group', () => {
+    load('feed-id.html');
+    expect(summary(resolve($('[aria-label="Suka"]', post(3))))).toEqual([
+      'like',
+      [
+        ['author', 'id:100000000000009'],
+        ['group', 'g:relawancontoh'],
+      ],
+    ]);
+  });
+
+  it('ignores what is not a guarded control', () => {
+    load('feed-id.html');
+    const p = post(0);
+    for (const sel of ['[aria-label="Tindakan untuk postingan ini"]', '[aria-label="Lihat siapa yang menanggapi ini"]', '[role="textbox"]', '[data-ad-rendering-role="story_message"] div', 'h4 a', 'svg']) {
+      expect(resolve($(sel, p)), sel).toBeNull();
+    }
+  });
+
+  it('reads the DOM at the moment of the action: a recycled row gives the new author', () => {
+    load('feed-id.html');
+    const p = post(1);
+    const like = $('[aria-label="Suka"]', p);
+    expect(summary(resolve(like))).toEqual(['like', [['author', '@timmenangcontoh']]]);
+    // Facebook reuses the row for another story: the links change in place.
+    for (const a of p.querySelectorAll('a[href^="/timmenangcontoh"]')) {
+      a.setAttribute('href', 'https://www.facebook.com/capres.contoh.a?__cft__[0]=x');
+      a.textContent = 'Capres Contoh A (fiktif)';
+    }
+    expect(summary(resolve(like))).toEqual(['like', [['author', '@caprescontoha']]]);
+    expect(fb.identitiesOf(p, at(HOME)).map((i) => i.keys)).toEqual([['@caprescontoha']]);
+  });
+
+  it('answers the same on web.facebook.com and m.facebook.com', () => {
+    load('feed-id.html');
+    const like = $('[aria-label="Suka"]', post(1));
+    for (const origin of ['https://web.facebook.com/', 'https://m.facebook.com/']) {
+      expect(summary(resolve(like, origin))).toEqual(['like', [['author', '@timmenangcontoh']]]);
+    }
+  });
+});
+
+describe('feed in English, without data-ad-rendering-role', () => {
+  const WEB = 'https://web.facebook.com/';
+
+  it('falls back to aria-labels and h3/h2 headings', () => {
+    load('feed-en.html');
+    const [a, b] = fb.findPosts(document.body);
+    const capres = [['author', '@caprescontoha']];
+    expect(summary(resolve($('[aria-label="Like"] span span', a), WEB))).toEqual(['like', capres]);
+    expect(summary(resolve($('[aria-label="Leave a comment"]', a), WEB))).toEqual(['comment', capres]);
+    expect(summary(resolve($('[aria-label^="Send this to friends"] span', a), WEB))).toEqual(['share', capres]);
+    const caleg = [['author', 'id:100000000000002']];
+    expect(summary(resolve($('[aria-label="Like"]', b), WEB))).toEqual(['like', caleg]);
+    expect(summary(resolve($('[aria-label="Comment"]', b), WEB))).toEqual(['comment', caleg]);
+    const follow = [...b.querySelectorAll('[role="button"]')].find((x) => x.textContent === 'Follow')!;
+    expect(summary(resolve(follow, WEB))).toEqual(['follow', caleg]);
+  });
+
+  it('resolves comment-level Like/Reply text buttons to the comment author', () => {
+    load('feed-en.html');
+    const [like, reply] = [...$('[aria-label^="Comment by"]').querySelectorAll('[role="button"]')];
+    expect(summary(resolve(like, WEB))).toEqual(['like', [['author', '@wargabiasa']]]);
+    expect(summary(resolve(reply, WEB))).toEqual(['comment', [['author', '@wargabiasa']]]);
+  });
+});
+
+describe('numeric ids', () => {
+  it('reads profile.php?id=, the hovercard attribute and permalink.php', () => {
+    load('numeric-profile.html');
+    expect(summary(resolve($('[aria-label="Suka"]', post(0))))).toEqual(['like', [['author', 'id:100000000000002']]]);
+  });
+
+  it('gives both keys when the name links a vanity URL and the avatar /people/<name>/<id>/ (m.facebook.com links)', () => {
+    load('numeric-profile.html');
+    const res = resolve($('[aria-label="Beri komentar"]', post(1)), 'https://m.facebook.com/');
+    expect(summary(res)).toEqual(['comment', [['author', 'id:100000000000001', '@caprescontoha']]]);
+  });
+
+  it('identitiesOf a post unit equals what its controls resolve to', () => {
+    load('numeric-profile.html');
+    expect(fb.identitiesOf(post(1), at(HOME))).toEqual([{ keys: ['id:100000000000001', '@caprescontoha'], display: 'Capres Contoh A (fiktif)', relation: 'author' }]);
+  });
+});
+
+describe('shared posts', () => {
+  it('gives the sharer as author and the embedded post’s page as original', () => {
+    load('shared-post.html');
+    const want = [
+      ['author', '@wargabiasa'],
+      ['original', 'id:100000000000001', '@caprescontoha'],
+    ];
+    expect(summary(resolve($('[aria-label="Suka"]', post(0))))).toEqual(['like', want]);
+    expect(summary(resolve($('[data-ad-rendering-role="share_button"]', post(0))))).toEqual(['share', want]);
+    expect(fb.identitiesOf(post(0), at(HOME)).map((i) => i.relation)).toEqual(['author', 'original']);
+  });
+
+  it('gives "· Ikuti" inside the embedded post to the original author only', () => {
+    load('shared-post.html');
+    const follow = [...post(0).querySelectorAll('.attachment [role="button"]')].find((b) => b.textContent === 'Ikuti')!;
+    expect(summary(resolve(follow))).toEqual(['follow', [['original', 'id:100000000000001', '@caprescontoha']]]);
+  });
+
+  it('does not take a link preview to someone’s permalink for an author key', () => {
+    load('shared-post.html');
+    expect(summary(resolve($('[aria-label="Suka"]', post(1))))).toEqual(['like', [['author', '@wargabiasa']]]);
+  });
+});
+
+describe('profile and page headers', () => {
+  const ikuti = () => $('[data-pagelet="ProfileActions"] [aria-label="Ikuti"]');
+
+  it('takes the followed page from the location, and the name from the h1', () => {
+    load('page-header.html');
+    const res = resolve(ikuti().querySelector('span')!, 'https://www.facebook.com/capres.contoh.a');
+    expect(summary(res)).toEqual(['follow', [['profile', '@caprescontoha']]]);
+    expect(res?.type === 'action' && res.identities[0].display).toBe('Capres Contoh A (fiktif)');
+  });
+
+  it('reads profile.php?id= and /people/<name>/<id>/ locations, on any host', () => {
+    load('page-header.html');
+    expect(summary(resolve(ikuti(), 'https://www.facebook.com/profile.php?id=100000000000001&sk=about'))).toEqual(['follow', [['profile', 'id:100000000000001']]]);
+    expect(summary(resolve(ikuti(), 'https://m.facebook.com/people/Capres-Contoh-A/100000000000001/'))).toEqual(['follow', [['profile', 'id:100000000000001']]]);
+    expect(summary(resolve(ikuti(), 'https://web.facebook.com/capres.contoh.a/about'))).toEqual(['follow', [['profile', '@caprescontoha']]]);
+  });
+
+  it('resolves the page’s own posts to their author', () => {
+    load('page-header.html');
+    expect(summary(resolve($('[aria-label="Suka"]', post(0)), 'https://www.facebook.com/capres.contoh.a'))).toEqual(['like', [['author', '@caprescontoha']]]);
+  });
+
+  it('gives a card’s "Tambah teman" and a hovercard’s "Ikuti" to the person on the card', () => {
+    load('page-header.html');
+    const here = 'https://www.facebook.com/capres.contoh.a';
+    expect(summary(resolve($('[aria-label="Tambah teman"]'), here))).toEqual(['follow', [['suggested', 'id:100000000000002']]]);
+    expect(summary(resolve($('[role="dialog"] [aria-label="Ikuti"]'), here))).toEqual(['follow', [['profile', '@partaicontohbersatu']]]);
+  });
+
+  it('never guards "Mengikuti" (already following: unfollow)', () => {
+    load('page-header.html');
+    expect(resolve($('[aria-label="Mengikuti"]'), 'https://www.facebook.com/capres.contoh.a')).toBeNull();
+  });
+});
+
+describe('groups', () => {
+  const GROUP = 'https://www.facebook.com/groups/relawancontoh';
+
+  it('maps "Gabung ke grup" to follow on the group from the location', () => {
+    load('group-header.html');
+    const res = resolve($('[aria-label="Gabung ke grup"] span'), GROUP);
+    expect(summary(res)).toEqual(['follow', [['group', 'g:relawancontoh']]]);
+    expect(res?.type === 'action' && res.identities[0].display).toBe('Grup Relawan Contoh (fiktif)');
+    expect(summary(resolve($('[aria-label="Gabung ke grup"]'), 'https://m.facebook.com/groups/relawancontoh/?ref=share'))).toEqual(['follow', [['group', 'g:relawancontoh']]]);
+  });
+
+  it('gives a post in the group its author and the group', () => {
+    load('group-header.html');
+    expect(summary(resolve($('[aria-label="Suka"]', post(0)), GROUP))).toEqual([
+      'like',
+      [
+        ['author', 'id:100000000000009'],
+        ['group', 'g:relawancontoh'],
+      ],
+    ]);
+  });
+
+  it('gives a suggested group’s join button to that group, not the one being viewed', () => {
+    load('group-header.html');
+    expect(summary(resolve($('[aria-label="Bergabung dengan grup"] span'), GROUP))).toEqual(['follow', [['group', 'g:1234567890123']]]);
+  });
+
+  it('does not guard the group’s own share menu (no post, unknown sheet)', () => {
+    load('group-header.html');
+    expect(resolve($('.group-header [aria-label="Bagikan"]'), GROUP)).toBeNull();
+  });
+});
+
+describe('undo controls are never guarded', () => {
+  it('returns null for every already-done control', () => {
+    load('already-liked.html');
+    const undo = [...document.querySelectorAll('[data-undo]')];
+    expect(undo).toHaveLength(9);
+    for (const el of undo) {
+      expect(resolve(el), el.outerHTML.slice(0, 80)).toBeNull();
+      for (const child of el.querySelectorAll('*')) expect(resolve(child)).toBeNull();
+    }
+    const following = [...document.querySelectorAll('[role="button"]')].filter((b) => ['Mengikuti', 'Following'].includes(b.textContent ?? ''));
+    expect(following).toHaveLength(2);
+    for (const el of following) expect(resolve(el)).toBeNull();
+  });
+
+  it('still guards the other controls of an already-liked post', () => {
+    load('already-liked.html');
+    expect(summary(resolve($('[aria-label="Beri komentar"]', post(0))))).toEqual(['comment', [['author', '@caprescontoha']]]);
+  });
+});
+
+describe('the reactions bar', () => {
+  it('maps reaction choices in a layer outside the post to menu-commit like', () => {
+    load('reactions-layer.html');
+    for (const b of document.querySelectorAll('#layer-id [role="button"], #layer-en [role="button"]')) {
+      expect(summary(resolve(b)), b.getAttribute('aria-label')!).toEqual(['menu-commit', 'like']);
+      expect(summary(resolve(b.querySelector('img')!))).toEqual(['menu-commit', 'like']);
+    }
+  });
+
+  it('still resolves the like button itself to an action (that is what the guard remembers)', () => {
+    load('reactions-layer.html');
+    expect(summary(resolve($('[data-ad-rendering-role="like_button"]')))).toEqual(['like', [['author', '@caprescontoha']]]);
+  });
+
+  it('resolves a bar rendered inside the post to the post directly', () => {
+    load('reactions-layer.html');
+    for (const b of document.querySelectorAll('[data-inline]')) {
+      expect(summary(resolve(b))).toEqual(['like', [['author', '@caprescontoha']]]);
+    }
+  });
+
+  it('does not take a lone "Suka" in an unrelated dialog for a reaction', () => {
+    load('reactions-layer.html');
+    for (const b of document.querySelectorAll('#layer-other [role="button"]')) expect(resolve(b)).toBeNull();
+  });
+});
+
+describe('unknown or changed markup', () => {
+  it('resolves nothing, finds no post, and never throws', () => {
+    load('unknown-markup.html');
+    for (const el of document.body.querySelectorAll('*')) {
+      expect(() => resolve(el)).not.toThrow();
+      expect(resolve(el)).toBeNull();
+      expect(fb.identitiesOf(el, at(HOME))).toEqual([]);
+    }
+    expect(fb.findPosts(document.body)).toEqual([]);
+  });
+
+  it('survives detached elements, odd hrefs and odd locations', () => {
+    const div = document.createElement('div');
+    div.innerHTML = '<div role="article"><h4><a href="javascript:void(0)">x</a><a href="http://[bad">y</a><a href="https://example.com/capres.contoh.a">z</a></h4><div role="button" aria-label="Suka">Suka</div></div>';
+    const like = div.querySelector('[aria-label="Suka"]')!;
+    expect(resolve(like)).toBeNull();
+    expect(fb.resolveControl(like, { href: 'not a url' } as Location)).toBeNull();
+    expect(fb.findPosts(div)).toHaveLength(1);
+    expect(fb.identitiesOf(div.firstElementChild!, at(HOME))).toEqual([]);
+  });
+
+  it('has no keyboard shortcuts to guard', () => {
+    const e = new KeyboardEvent('keydown', { key: 'l' });
+    expect(fb.resolveShortcut(e, at(HOME))).toBeNull();
+  });
+});
+
+describe('findPosts', () => {
+  it('includes the root itself, keeps the outermost wrapper and skips comments', () => {
+    load('feed-id.html');
+    const unit = $('[data-pagelet="FeedUnit_0"]');
+    expect(fb.findPosts(unit)).toEqual([unit]);
+    const inner = $('[aria-posinset="1"]');
+    expect(fb.findPosts(inner)).toEqual([inner]);
+    expect(fb.findPosts($('[aria-label^="Komentar oleh"]'))).toEqual([]);
+  });
+});
+
+describe('canonicalFacebook examples', () => {
+  const cases: [string, string | null][] = [
+    ['https://www.facebook.com/profile.php?id=100000000000002', 'id:100000000000002'],
+    ['facebook.com/profile.php?id=100000000000002&sk=about', 'id:100000000000002'],
+    ['https://www.facebook.com/people/Capres-Contoh-A/100000000000001/', 'id:100000000000001'],
+    ['https://m.facebook.com/groups/relawancontoh', 'g:relawancontoh'],
+    ['https://www.facebook.com/groups/RelawanContoh/posts/1/', 'g:relawancontoh'],
+    ['groups/relawancontoh', 'g:relawancontoh'],
+    ['https://www.facebook.com/Capres.Contoh.A', '@caprescontoha'],
+    ['https://web.facebook.com/capres.contoh.a?__cft__[0]=x&__tn__=-R', '@caprescontoha'],
+    ['capres.contoh.a', '@caprescontoha'],
+    ['@TimMenangContoh', '@timmenangcontoh'],
+    ['id:100000000000001', 'id:100000000000001'],
+    ['https://www.facebook.com/100000000000001', 'id:100000000000001'],
+    ['https://www.facebook.com/watch', null],
+    ['https://www.facebook.com/watch/?v=123', null],
+    ['https://www.facebook.com/hashtag/pemilu2029', null],
+    ['https://www.facebook.com/', null],
+    ['https://example.com/capres.contoh.a', null],
+  ];
+  for (const [raw, key] of cases) {
+    it(`${raw} → ${key}`, () => {
+      expect(canonicalFacebook(raw)?.key ?? null).toBe(key);
+    });
+  }
+});
+
+describe('the demo page (tests/fixtures/demo/facebook.html), markup only', () => {
+  function loadDemo(): void {
+    const html = readFileSync(DEMO, 'utf8');
+    const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? '';
+    // Without its script: the adapter must read the static markup by itself.
+    document.body.innerHTML = body.replace(/<script[\s\S]*?<\/script>/gi, '');
+  }
+
+  const authors: Record<string, string[][]> = {
+    f1: [['author', 'id:100000000000001', '@caprescontoha']],
+    f2: [['author', '@timmenangcontoh']],
+    f3: [['author', 'id:100000000000002']],
+    f4: [['author', '@wargabiasa']],
+    f5: [['author', '@kominfocontoh']],
+    f6: [
+      ['author', '@wargabiasa'],
+      ['original', 'id:100000000000001', '@caprescontoha'],
+    ],
+    f7: [
+      ['author', 'id:100000000000009'],
+      ['group', 'g:relawancontoh'],
+    ],
+  };
+
+  it('marks every post with data-demo-post and shows the demo banner', () => {
+    loadDemo();
+    expect([...document.querySelectorAll('[data-demo-post]')].map((p) => p.getAttribute('data-demo-post'))).toEqual(Object.keys(authors));
+    expect(document.body.textContent).toContain('Halaman demo — bukan facebook.com sungguhan. Semua akun fiktif.');
+    expect(document.querySelector('ol#demo-log')).not.toBeNull();
+  });
+
+  it('resolves each post’s like, comment and share to its author', () => {
+    loadDemo();
+    for (const [id, want] of Object.entries(authors)) {
+      const p = $(`[data-demo-post="${id}"]`);
+      const where = id === 'f7' ? 'https://www.facebook.com/groups/relawancontoh' : HOME;
+      expect(summary(resolve($('[aria-label="Suka"]', p), where)), id).toEqual(['like', want]);
+      expect(summary(resolve($('[aria-label="Beri komentar"]', p), where)), id).toEqual(['comment', want]);
+      expect(summary(resolve($('[data-ad-rendering-role="share_button"]', p), where)), id).toEqual(['share', want]);
+    }
+  });
+
+  it('finds the same posts as the demo marks', () => {
+    loadDemo();
+    const found = fb.findPosts(document.body);
+    expect(found.map((p) => p.getAttribute('data-demo-post'))).toEqual(Object.keys(authors));
+  });
+});

@@ -1,0 +1,619 @@
+/**
+ * The X adapter against reconstructed X pages (tests/sites/x/fixtures/, each says where its
+ * shape comes from) and against the demo page (tests/fixtures/demo/x.html).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Identity, Resolution } from '../../lib/sites/types';
+import { xAdapter } from '../../lib/sites/x/adapter';
+import { X_CSS, X_SELECTORS, type XHook } from '../../lib/sites/x/selectors';
+import { canonicalX, xHandleFromPath } from '../../lib/sites/x/urls';
+
+const FIXTURES = join(process.cwd(), 'tests/sites/x/fixtures');
+const DEMO = join(process.cwd(), 'tests/fixtures/demo/x.html');
+
+/** The body of an HTML file, without scripts (they must not run here). */
+function bodyOf(html: string): string {
+  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
+  return body.replace(/<script\b[\s\S]*?<\/script>/gi, '');
+}
+
+function load(name: string): void {
+  document.body.innerHTML = bodyOf(readFileSync(join(FIXTURES, name), 'utf8'));
+}
+
+/** The adapter takes a Location; a URL has every field it reads. */
+const at = (url: string) => new URL(url) as unknown as Location;
+const HOME = at('https://x.com/home');
+
+function $(css: string, root: ParentNode = document): Element {
+  const el = root.querySelector(css);
+  if (!el) throw new Error(`fixture has no ${css}`);
+  return el;
+}
+const posts = () => [...document.querySelectorAll('article[data-testid="tweet"]')];
+const post = (i: number) => posts()[i];
+
+/** What a resolution says, in one comparable value. */
+function said(r: Resolution | null) {
+  if (!r) return null;
+  const ids = 'identities' in r ? r.identities.map(idn) : undefined;
+  return { type: r.type, ...('action' in r ? { action: r.action } : {}), ...(ids ? { ids } : {}) };
+}
+const idn = (i: Identity) => `${i.relation} ${i.keys.join(' ')}`;
+const click = (el: Element, url = HOME) => said(xAdapter.resolveControl(el, url));
+
+function key(k: string, init: KeyboardEventInit = {}) {
+  return new KeyboardEvent('keydown', { key: k, bubbles: true, ...init });
+}
+function focus(el: Element) {
+  (el as HTMLElement).focus();
+  expect(document.activeElement).toBe(el);
+}
+
+beforeEach(() => {
+  (document.activeElement as HTMLElement | null)?.blur?.();
+  document.body.innerHTML = '';
+});
+
+describe('X urls (lib/sites/x/urls.ts)', () => {
+  it('reads the handle of a path and ignores X’s own pages', () => {
+    expect(xHandleFromPath('/Capres_Contoh_A')).toBe('@capres_contoh_a');
+    expect(xHandleFromPath('/capres_contoh_a/status/1790000000000000001')).toBe('@capres_contoh_a');
+    expect(xHandleFromPath('/home')).toBeNull();
+    expect(xHandleFromPath('/i/web/status/1')).toBeNull();
+    expect(xHandleFromPath('/')).toBeNull();
+  });
+  it('canonicalises list entries', () => {
+    expect(canonicalX('https://twitter.com/Capres_Contoh_A/status/1')?.key).toBe('@capres_contoh_a');
+    expect(canonicalX('x.com/home')).toBeNull();
+    expect(canonicalX('id:123')?.key).toBe('id:123');
+    expect(canonicalX('@CalegContohB')?.key).toBe('@calegcontohb');
+    expect(canonicalX('https://mobile.x.com/timmenangcontoh')?.key).toBe('@timmenangcontoh');
+  });
+});
+
+describe('the adapter’s declaration', () => {
+  it('runs on every X origin', () => {
+    expect(xAdapter.site).toBe('x');
+    expect(xAdapter.platform).toBe('x');
+    expect(xAdapter.matches).toEqual([
+      'https://x.com/*',
+      'https://twitter.com/*',
+      'https://mobile.x.com/*',
+      'https://mobile.twitter.com/*',
+    ]);
+  });
+  it('does not read the demo page’s own attributes', () => {
+    const src = readFileSync(join(process.cwd(), 'lib/sites/x/adapter.ts'), 'utf8');
+    expect(src).not.toMatch(/data-demo|demo-post/);
+  });
+});
+
+// How often each hook (its selectors joined) matches in each fixture; unlisted hooks: 0.
+// Every fixture's shell has one side-bar search <input> (typing) and one "Post" link to
+// /compose/post (quoteItem, which only counts inside a menu).
+const COUNTS: Record<string, Partial<Record<XHook, number>>> = {
+  'timeline-en.html': { post: 3, userName: 3, permalink: 6, like: 3, reply: 3, repost: 3, quoteItem: 1, typing: 1 },
+  'timeline-id.html': {
+    post: 3, userName: 3, socialContext: 1, permalink: 6, like: 3, reply: 3, repost: 3,
+    menu: 2, menuItem: 2, repostConfirm: 1, quoteItem: 2, typing: 1,
+  },
+  'repost.html': { post: 2, userName: 2, socialContext: 1, permalink: 4, like: 2, reply: 2, repost: 2, quoteItem: 1, typing: 1 },
+  'quote.html': { post: 2, userName: 4, quote: 2, permalink: 4, like: 2, reply: 2, repost: 2, quoteItem: 1, typing: 1 },
+  'profile.html': {
+    post: 2, userName: 2, socialContext: 2, permalink: 4, like: 2, reply: 2, repost: 2,
+    quoteItem: 1, follow: 1, profileName: 1, typing: 1,
+  },
+  'status.html': {
+    post: 3, userName: 3, permalink: 6, like: 3, reply: 3, repost: 3, quoteItem: 1,
+    follow: 1, inlineReplyButton: 1, typing: 2,
+  },
+  'who-to-follow.html': {
+    post: 1, userName: 1, permalink: 2, like: 1, reply: 1, repost: 1, quoteItem: 1,
+    follow: 3, userCell: 2, hoverCard: 1, typing: 1,
+  },
+  'undo-states.html': {
+    post: 2, userName: 2, permalink: 4, like: 1, unlike: 1, reply: 2, repost: 1, unrepost: 1,
+    menu: 2, menuItem: 2, unrepostConfirm: 1, quoteItem: 2, unfollow: 1, userCell: 1, typing: 1,
+  },
+  'repost-menu.html': {
+    post: 1, userName: 1, permalink: 2, like: 1, reply: 1, repost: 1, menu: 2, menuItem: 2,
+    repostConfirm: 1, quoteItem: 2, typing: 1,
+  },
+  'repost-sheet-mobile.html': {
+    post: 1, userName: 1, permalink: 2, like: 1, reply: 1, repost: 1, menu: 2, menuItem: 2,
+    repostConfirm: 1, quoteItem: 1, dialog: 1, typing: 1,
+  },
+  'post-menu.html': { post: 1, userName: 1, permalink: 2, like: 1, reply: 1, repost: 1, menu: 2, menuItem: 7, quoteItem: 1, typing: 1 },
+  'photo-viewer.html': { post: 1, userName: 1, permalink: 2, like: 2, reply: 2, repost: 2, quoteItem: 1, dialog: 1, typing: 1 },
+  // Labels kept, testids renamed: like/reply/repost/follow still found (by label).
+  'testid-renamed.html': {
+    post: 2, userName: 2, permalink: 4, like: 1, unlike: 1, reply: 2, repost: 2, menu: 2,
+    menuItem: 2, quoteItem: 2, follow: 1, userCell: 1, typing: 1,
+  },
+  // Labels with no post around them; a menu with no menu items.
+  'unknown.html': { permalink: 1, like: 1, reply: 1, menu: 1 },
+};
+
+describe('selector match counts per fixture', () => {
+  it('has a count table for every fixture file', () => {
+    expect(readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).sort()).toEqual(Object.keys(COUNTS).sort());
+  });
+
+  it.each(Object.entries(COUNTS))('%s', (name, expected) => {
+    load(name);
+    const counts = Object.fromEntries(
+      (Object.keys(X_CSS) as XHook[]).map((h) => [h, document.querySelectorAll(X_CSS[h]).length]),
+    );
+    const want = Object.fromEntries((Object.keys(X_CSS) as XHook[]).map((h) => [h, expected[h] ?? 0]));
+    expect(counts).toEqual(want);
+  });
+
+  it('finds each hook’s most stable selector in at least one fixture', () => {
+    const pages = Object.keys(COUNTS).map((name) => {
+      load(name);
+      return document.body.innerHTML;
+    });
+    const missing = (Object.keys(X_SELECTORS) as XHook[]).filter((h) => {
+      const primary = X_SELECTORS[h][0];
+      return !pages.some((html) => {
+        document.body.innerHTML = html;
+        return document.querySelector(primary) !== null;
+      });
+    });
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('English timeline', () => {
+  beforeEach(() => load('timeline-en.html'));
+
+  it('resolves like, reply and repost of each post to its author', () => {
+    const authors = ['@capres_contoh_a', '@warga_biasa', '@timmenangcontoh'];
+    posts().forEach((p, i) => {
+      expect(click($('[data-testid="like"]', p))).toEqual({ type: 'action', action: 'like', ids: [`author ${authors[i]}`] });
+      expect(click($('[data-testid="reply"]', p))).toEqual({ type: 'action', action: 'comment', ids: [`author ${authors[i]}`] });
+      expect(click($('[data-testid="retweet"]', p))).toEqual({ type: 'menu', ids: [`author ${authors[i]}`] });
+    });
+  });
+
+  it('walks up from the icon inside a button and returns the button as the control', () => {
+    const like = $('[data-testid="like"]', post(0));
+    const r = xAdapter.resolveControl($('path', like), HOME);
+    expect(r?.control).toBe(like);
+  });
+
+  it('keeps the handle as shown but keys it in lower case', () => {
+    const r = xAdapter.resolveControl($('[data-testid="like"]', post(0)), HOME);
+    expect(r && 'identities' in r && r.identities).toEqual([
+      { keys: ['@capres_contoh_a'], display: '@Capres_Contoh_A', relation: 'author' },
+    ]);
+  });
+
+  it('ignores everything that is not a guarded control', () => {
+    for (const css of [
+      '[data-testid="tweetText"] span', // the text
+      '[data-testid="User-Name"] a', // the author link (navigation)
+      '[data-testid="caret"]', // the post menu button (its items are handled)
+      '[data-testid="bookmark"]',
+      'a[href$="/analytics"]',
+      '[data-testid="SideNav_NewTweet_Button"]', // "Post": a link to /compose/post, outside a menu
+      'article',
+    ]) {
+      expect(click(post(0).querySelector(css) ?? $(css)), css).toBeNull();
+    }
+  });
+
+  it('finds the posts of a subtree, the root included', () => {
+    expect(xAdapter.findPosts(document.body)).toEqual(posts());
+    expect(xAdapter.findPosts(post(1))).toEqual([post(1)]);
+    expect(xAdapter.findPosts($('[data-testid="like"]', post(1)))).toEqual([]);
+  });
+
+  it('lists a post’s identities', () => {
+    expect(xAdapter.identitiesOf(post(2), HOME).map(idn)).toEqual(['author @timmenangcontoh']);
+    expect(xAdapter.identitiesOf($('nav'), HOME)).toEqual([]);
+  });
+});
+
+describe('recycled rows', () => {
+  beforeEach(() => load('timeline-en.html'));
+
+  it('reads the author again at every call: X refills the same article with another post', () => {
+    const article = post(0);
+    const like = $('[data-testid="like"]', article);
+    expect(click(like)?.ids).toEqual(['author @capres_contoh_a']);
+
+    // What X's virtual list does while scrolling: same nodes, new content.
+    for (const a of article.querySelectorAll('a[href^="/Capres_Contoh_A"]')) {
+      a.setAttribute('href', a.getAttribute('href')!.replace('/Capres_Contoh_A', '/warga_biasa'));
+    }
+    $('.handle', article).textContent = '@warga_biasa';
+    $('.display-name', article).textContent = 'Warga Biasa';
+
+    expect(click(like)?.ids).toEqual(['author @warga_biasa']);
+    expect(xAdapter.identitiesOf(article, HOME).map(idn)).toEqual(['author @warga_biasa']);
+  });
+
+  it('follows a row that becomes a repost of a listed account', () => {
+    const row = post(1); // @warga_biasa's own post
+    const like = $('[data-testid="like"]', row);
+    $('[data-testid="User-Name"]', row).innerHTML =
+      '<div><a href="/calegcontohb"><span>Caleg DPR Contoh B (fiktif)</span></a></div>';
+    expect(click(like)?.ids).toEqual(['author @calegcontohb']);
+  });
+});
+
+describe('Indonesian UI', () => {
+  beforeEach(() => load('timeline-id.html'));
+
+  it('resolves the same testids under Indonesian labels', () => {
+    const like = $('[data-testid="like"]', post(0));
+    expect(like.getAttribute('aria-label')).toBe('245 suka. Suka');
+    expect(click(like)).toEqual({ type: 'action', action: 'like', ids: ['author @calegcontohb'] });
+    expect(click($('[data-testid="reply"]', post(0)))?.action).toBe('comment');
+  });
+
+  it('a post under "Warga Biasa memposting ulang" is about its original author', () => {
+    expect(click($('[data-testid="like"]', post(1)))?.ids).toEqual(['original @capres_contoh_a']);
+    expect(click($('[data-testid="retweet"]', post(1)))).toEqual({ type: 'menu', ids: ['original @capres_contoh_a'] });
+  });
+
+  it('the open repost menu: "Posting ulang" and "Kutipan" commit a share', () => {
+    const menu = $('#layers [data-testid="Dropdown"]');
+    expect(click($('[data-testid="retweetConfirm"]', menu))).toEqual({ type: 'menu-commit', action: 'share' });
+    const quote = $('a[href="/compose/post"]', menu);
+    expect(quote.textContent?.trim()).toBe('Kutipan');
+    expect(click($('span', quote))).toEqual({ type: 'menu-commit', action: 'share' });
+  });
+});
+
+describe('reposts and quotes', () => {
+  it('a listed account’s post reposted by a non-listed user: the original author, not the reposter', () => {
+    load('repost.html');
+    expect(click($('[data-testid="like"]', post(0)))?.ids).toEqual(['original @capres_contoh_a']);
+    expect(click($('[data-testid="reply"]', post(0)))?.ids).toEqual(['original @capres_contoh_a']);
+    expect(click($('[data-testid="socialContext"]', post(0)))).toBeNull(); // the reposter's link
+    expect(click($('[data-testid="like"]', post(1)))?.ids).toEqual(['author @warga_biasa']);
+  });
+
+  it('a quote: the author, then the quoted post’s author (read from its plain-text name block)', () => {
+    load('quote.html');
+    expect(click($('[data-testid="like"]', post(0)))?.ids).toEqual(['author @berita_netral', 'quoted @calegcontohb']);
+    expect(click($('[data-testid="retweet"]', post(0)))?.ids).toEqual(['author @berita_netral', 'quoted @calegcontohb']);
+    expect(click($('[data-testid="like"]', post(1)))?.ids).toEqual(['author @calegcontohb', 'quoted @berita_netral']);
+    // Clicking into the quoted post opens it: navigation, not an action.
+    expect(click($('div[role="link"] [data-testid="tweetText"] span', post(0)))).toBeNull();
+  });
+
+  it('a pinned post on a profile is by its author; the profile’s repost is about the original', () => {
+    load('profile.html');
+    const url = at('https://x.com/capres_contoh_a');
+    expect(click($('[data-testid="like"]', post(0)), url)?.ids).toEqual(['author @capres_contoh_a']);
+    expect(click($('[data-testid="like"]', post(1)), url)?.ids).toEqual(['original @timmenangcontoh']);
+  });
+});
+
+describe('follow buttons', () => {
+  it('on a profile page: the profile, with its numeric id from the testid', () => {
+    load('profile.html');
+    const button = $('[data-testid="1000000001-follow"]');
+    expect(click($('span', button), at('https://x.com/capres_contoh_a'))).toEqual({
+      type: 'action',
+      action: 'follow',
+      ids: ['profile id:1000000001 @capres_contoh_a'],
+    });
+    // The same page reached as /Capres_Contoh_A/with_replies, or on twitter.com.
+    expect(click(button, at('https://twitter.com/Capres_Contoh_A/with_replies'))?.ids).toEqual([
+      'profile id:1000000001 @capres_contoh_a',
+    ]);
+  });
+
+  it('in "Who to follow": the cell’s user', () => {
+    load('who-to-follow.html');
+    expect(click($('[data-testid="1000000001-follow"]'))).toEqual({
+      type: 'action',
+      action: 'follow',
+      ids: ['suggested id:1000000001 @capres_contoh_a'],
+    });
+    expect(click($('[data-testid="2000000001-follow"]'))?.ids).toEqual(['suggested id:2000000001 @warga_biasa']);
+    // The cell itself is a link to the profile.
+    expect(click($('[data-testid="UserCell"] .bio span'))).toBeNull();
+  });
+
+  it('in a hover card: the card’s user', () => {
+    load('who-to-follow.html');
+    expect(click($('[data-testid="HoverCard"] [data-testid="1000000002-follow"]'))).toEqual({
+      type: 'action',
+      action: 'follow',
+      ids: ['profile id:1000000002 @timmenangcontoh'],
+    });
+  });
+
+  it('lists user cells with the posts, with their ids', () => {
+    load('who-to-follow.html');
+    const found = xAdapter.findPosts(document.body);
+    expect(found.map((el) => el.getAttribute('data-testid'))).toEqual(['tweet', 'UserCell', 'UserCell']);
+    expect(xAdapter.identitiesOf(found[1], HOME).map(idn)).toEqual(['suggested id:1000000001 @capres_contoh_a']);
+  });
+
+  it('in a focal post: its author, and the id joins the post’s identities', () => {
+    load('status.html');
+    const url = at(`https://x.com/calegcontohb/status/1790000000000000003`);
+    expect(click($('[data-testid="1000000003-follow"]'), url)).toEqual({
+      type: 'action',
+      action: 'follow',
+      ids: ['author id:1000000003 @calegcontohb'],
+    });
+    expect(click($('[data-testid="like"]', post(1)), url)?.ids).toEqual(['author id:1000000003 @calegcontohb']);
+  });
+
+  it('the post menu’s "Follow @handle" item follows the post’s author', () => {
+    load('post-menu.html');
+    const items = [...document.querySelectorAll('#layers [role="menuitem"]')];
+    const byText = (t: string) => items.find((i) => i.textContent?.trim() === t)!;
+    expect(click($('span', byText('Follow @capres_contoh_a')))).toEqual({
+      type: 'action',
+      action: 'follow',
+      ids: ['author @capres_contoh_a'],
+    });
+    for (const t of ['Mute @capres_contoh_a', 'Block @capres_contoh_a', 'Not interested in this post', 'Report post']) {
+      expect(click(byText(t)), t).toBeNull();
+    }
+  });
+});
+
+describe('the repost menu', () => {
+  it('desktop: Repost and Quote commit a share; the repost button only opens the menu', () => {
+    load('repost-menu.html');
+    expect(click($('[data-testid="retweet"]'))).toEqual({ type: 'menu', ids: ['author @calegcontohb'] });
+    expect(click($('[data-testid="retweetConfirm"] span'))).toEqual({ type: 'menu-commit', action: 'share' });
+    const quote = $('#layers a[href="/compose/post"]');
+    expect(xAdapter.resolveControl($('svg', quote), HOME)).toEqual({ type: 'menu-commit', action: 'share', control: quote });
+    expect(click($('.menu-mask'))).toBeNull(); // the mask closes the menu
+  });
+
+  it('mobile bottom sheet: repostConfirm and a plain "Kutip" item', () => {
+    load('repost-sheet-mobile.html');
+    const url = at('https://mobile.x.com/home');
+    expect(click($('[data-testid="repostConfirm"]'), url)).toEqual({ type: 'menu-commit', action: 'share' });
+    const kutip = [...document.querySelectorAll('[data-testid="sheetDialog"] [role="menuitem"]')][1];
+    expect(kutip.textContent?.trim()).toBe('Kutip');
+    expect(click($('span', kutip), url)).toEqual({ type: 'menu-commit', action: 'share' });
+    expect(click($('[data-testid="sheetDialog-cancel"]'), url)).toBeNull();
+  });
+});
+
+describe('undo controls are never guarded', () => {
+  beforeEach(() => load('undo-states.html'));
+
+  it('unlike, unretweet, unfollow, undo repost → null', () => {
+    expect(click($('[data-testid="unlike"]'))).toBeNull();
+    expect(click($('[data-testid="unlike"] path'))).toBeNull();
+    expect(click($('[data-testid="unretweet"]'))).toBeNull();
+    expect(click($('[data-testid="1000000001-unfollow"]'))).toBeNull();
+    expect(click($('[data-testid="unretweetConfirm"] span'))).toBeNull();
+  });
+
+  it('the other buttons of the same posts still resolve', () => {
+    expect(click($('[data-testid="reply"]', post(0)))?.ids).toEqual(['author @capres_contoh_a']);
+    expect(click($('[data-testid="like"]', post(1)))?.ids).toEqual(['author @timmenangcontoh']);
+  });
+
+  it('shortcuts that would undo → null', () => {
+    focus(post(0)); // liked
+    expect(xAdapter.resolveShortcut(key('l'), HOME)).toBeNull();
+    expect(said(xAdapter.resolveShortcut(key('r'), HOME))?.action).toBe('comment');
+    focus(post(1)); // reposted
+    expect(xAdapter.resolveShortcut(key('t'), HOME)).toBeNull();
+    expect(said(xAdapter.resolveShortcut(key('l'), HOME))?.action).toBe('like');
+  });
+});
+
+describe('keyboard shortcuts', () => {
+  beforeEach(() => load('timeline-en.html'));
+
+  it('l / r / t act on the focused post, with its own button as the control', () => {
+    focus(post(1));
+    const l = xAdapter.resolveShortcut(key('l'), HOME);
+    expect(said(l)).toEqual({ type: 'action', action: 'like', ids: ['author @warga_biasa'] });
+    expect(l?.control).toBe($('[data-testid="like"]', post(1)));
+    const r = xAdapter.resolveShortcut(key('r'), HOME);
+    expect(said(r)).toEqual({ type: 'action', action: 'comment', ids: ['author @warga_biasa'] });
+    expect(r?.control).toBe($('[data-testid="reply"]', post(1)));
+    const t = xAdapter.resolveShortcut(key('t'), HOME);
+    expect(said(t)).toEqual({ type: 'menu', ids: ['author @warga_biasa'] });
+    expect(t?.control).toBe($('[data-testid="retweet"]', post(1)));
+  });
+
+  it('focus on a button inside a post counts as that post', () => {
+    focus($('[data-testid="bookmark"]', post(2)));
+    expect(said(xAdapter.resolveShortcut(key('l'), HOME))?.ids).toEqual(['author @timmenangcontoh']);
+  });
+
+  it('reads the event target when it is dispatched on a post', () => {
+    let seen: Resolution | null = null;
+    document.addEventListener('keydown', (e) => (seen = xAdapter.resolveShortcut(e, HOME)), { once: true });
+    post(0).dispatchEvent(key('l'));
+    expect(said(seen)?.ids).toEqual(['author @capres_contoh_a']);
+  });
+
+  it('ignores modifiers, other keys, and upper case', () => {
+    focus(post(0));
+    for (const init of [{ ctrlKey: true }, { metaKey: true }, { altKey: true }]) {
+      expect(xAdapter.resolveShortcut(key('l', init), HOME)).toBeNull();
+    }
+    for (const k of ['j', 'k', 'b', 's', 'Enter', 'L', 'constructor', 'toString']) {
+      expect(xAdapter.resolveShortcut(key(k), HOME), k).toBeNull();
+    }
+  });
+
+  it('ignores typing: a textarea, the search box, a contenteditable composer', () => {
+    const area = document.createElement('textarea');
+    document.body.append(area);
+    focus(area);
+    expect(xAdapter.resolveShortcut(key('l'), HOME)).toBeNull();
+    focus($('[data-testid="SearchBox_Search_Input"]'));
+    expect(xAdapter.resolveShortcut(key('r'), HOME)).toBeNull();
+    const editor = document.createElement('div');
+    editor.setAttribute('contenteditable', 'true');
+    editor.innerHTML = '<span>halo</span>';
+    post(0).append(editor); // even inside a post
+    focus(editor);
+    expect(xAdapter.resolveShortcut(key('t'), HOME)).toBeNull();
+  });
+
+  it('with no focused post, nothing on a timeline', () => {
+    expect(xAdapter.resolveShortcut(key('l'), HOME)).toBeNull();
+  });
+});
+
+describe('status page', () => {
+  const url = at('https://x.com/calegcontohb/status/1790000000000000003');
+  beforeEach(() => load('status.html'));
+
+  it('with nothing focused, shortcuts act on the focal post (the one in the URL), not the first', () => {
+    const l = xAdapter.resolveShortcut(key('l'), url);
+    expect(said(l)?.ids).toEqual(['author id:1000000003 @calegcontohb']);
+    expect(l?.control).toBe($('[data-testid="like"]', post(1)));
+    expect(said(xAdapter.resolveShortcut(key('l'), at('https://x.com/i/web/status/1790000000000000003')))?.ids).toEqual([
+      'author id:1000000003 @calegcontohb',
+    ]);
+  });
+
+  it('the inline reply box replies to the focal post (button and Ctrl/Cmd+Enter)', () => {
+    const send = $('[data-testid="tweetButtonInline"]');
+    expect(click($('span', send), url)).toEqual({ type: 'action', action: 'comment', ids: ['author id:1000000003 @calegcontohb'] });
+    const box = $('[data-testid="tweetTextarea_0"]');
+    focus(box);
+    expect(xAdapter.resolveShortcut(key('r'), url)).toBeNull(); // typing
+    const enter = xAdapter.resolveShortcut(key('Enter', { ctrlKey: true }), url);
+    expect(said(enter)?.action).toBe('comment');
+    expect(enter?.control).toBe(send);
+    expect(said(xAdapter.resolveShortcut(key('Enter', { metaKey: true }), url))?.action).toBe('comment');
+    expect(xAdapter.resolveShortcut(key('Enter'), url)).toBeNull();
+  });
+
+  it('the same composer on the home page writes a new post: not guarded', () => {
+    expect(click($('[data-testid="tweetButtonInline"]'), HOME)).toBeNull();
+    focus($('[data-testid="tweetTextarea_0"]'));
+    expect(xAdapter.resolveShortcut(key('Enter', { ctrlKey: true }), HOME)).toBeNull();
+  });
+
+  it('the "Replying to @…" link is not the author', () => {
+    expect(click($('[data-testid="like"]', post(2)), url)?.ids).toEqual(['author @berita_netral']);
+  });
+});
+
+describe('media viewer', () => {
+  beforeEach(() => load('photo-viewer.html'));
+
+  it('the action bar outside any post: the author from the URL', () => {
+    const url = at('https://x.com/capres_contoh_a/status/1790000000000000001/photo/1');
+    const like = $('[role="dialog"] [data-testid="like"]');
+    expect(click(like, url)).toEqual({ type: 'action', action: 'like', ids: ['author @capres_contoh_a'] });
+    expect(click($('[role="dialog"] [data-testid="retweet"]'), url)?.type).toBe('menu');
+    // Without a media URL the bar belongs to nothing we know.
+    expect(click(like, HOME)).toBeNull();
+  });
+});
+
+describe('fallbacks when testids are renamed', () => {
+  beforeEach(() => load('testid-renamed.html'));
+
+  it('finds like / reply / repost by their labels', () => {
+    expect(click($('[aria-label="245 Likes. Like"]', post(0)))).toEqual({ type: 'action', action: 'like', ids: ['author @capres_contoh_a'] });
+    expect(click($('[aria-label="12 Replies. Reply"]', post(0)))?.action).toBe('comment');
+    expect(click($('[aria-label="30 reposts. Repost"]', post(0)))?.type).toBe('menu');
+  });
+
+  it('still treats "Liked" as undo', () => {
+    expect(click($('[aria-label="246 Likes. Liked"]', post(1)))).toBeNull();
+  });
+
+  it('follows by the "Follow @handle" label (no id without the testid)', () => {
+    expect(click($('[aria-label="Follow @calegcontohb"]'))).toEqual({ type: 'action', action: 'follow', ids: ['suggested @calegcontohb'] });
+  });
+
+  it('reads the repost menu item by its text', () => {
+    expect(click($('#layers [role="menuitem"] span'))).toEqual({ type: 'menu-commit', action: 'share' });
+  });
+
+  it('without the name block, reads the author from the post’s own timestamp link (not a mention)', () => {
+    load('timeline-en.html');
+    const row = post(1);
+    $('[data-testid="User-Name"]', row).removeAttribute('data-testid');
+    // A mention in the text looks like an author link; it must not be taken for one.
+    $('[data-testid="tweetText"]', row).insertAdjacentHTML('afterbegin', '<a href="/capres_contoh_a">@capres_contoh_a</a> ');
+    expect(click($('[data-testid="like"]', row))?.ids).toEqual(['author @warga_biasa']);
+  });
+});
+
+describe('unknown markup', () => {
+  beforeEach(() => load('unknown.html'));
+
+  it('resolves nothing and throws nothing', () => {
+    for (const url of [HOME, at('https://x.com/capres_contoh_a'), at('https://x.com/capres_contoh_a/status/1790000000000000001')]) {
+      for (const el of document.body.querySelectorAll('*')) {
+        expect(xAdapter.resolveControl(el, url)).toBeNull();
+        expect(xAdapter.identitiesOf(el, url)).toEqual([]);
+      }
+      for (const el of document.querySelectorAll('[tabindex], button, a')) {
+        focus(el);
+        for (const k of ['l', 'r', 't']) expect(xAdapter.resolveShortcut(key(k), url)).toBeNull();
+      }
+    }
+    expect(xAdapter.findPosts(document.body)).toEqual([]);
+  });
+
+  it('survives inputs that are not elements', () => {
+    const junk = [null, undefined, document, document.createTextNode('x'), {}] as unknown as Element[];
+    for (const j of junk) {
+      expect(xAdapter.resolveControl(j, HOME)).toBeNull();
+      expect(xAdapter.identitiesOf(j, HOME)).toEqual([]);
+      expect(xAdapter.findPosts(j)).toEqual([]);
+    }
+    expect(xAdapter.resolveShortcut(new KeyboardEvent('keydown', { key: 'l' }), at('https://x.com/'))).toBeNull();
+  });
+});
+
+describe('the demo page (tests/fixtures/demo/x.html, markup only)', () => {
+  const AUTHORS: Record<string, string[]> = {
+    p1: ['author @capres_contoh_a'],
+    p2: ['author @timmenangcontoh'],
+    p3: ['author @warga_biasa'],
+    p4: ['original @capres_contoh_a'],
+    p5: ['author @calegcontohb'],
+    p6: ['author @berita_netral', 'quoted @calegcontohb'],
+    p7: ['author @berita_netral'],
+  };
+  beforeEach(() => {
+    document.body.innerHTML = bodyOf(readFileSync(DEMO, 'utf8'));
+  });
+
+  it('has the posts the demo script and the e2e tests rely on', () => {
+    expect(posts().map((p) => p.getAttribute('data-demo-post'))).toEqual(Object.keys(AUTHORS));
+  });
+
+  it('resolves every post’s author, from the post and from each of its buttons', () => {
+    for (const p of posts()) {
+      const want = AUTHORS[p.getAttribute('data-demo-post')!];
+      expect(xAdapter.identitiesOf(p, HOME).map(idn)).toEqual(want);
+      expect(click($('[data-testid="like"]', p))).toEqual({ type: 'action', action: 'like', ids: want });
+      expect(click($('[data-testid="reply"]', p))).toEqual({ type: 'action', action: 'comment', ids: want });
+      expect(click($('[data-testid="retweet"]', p))).toEqual({ type: 'menu', ids: want });
+    }
+  });
+
+  it('resolves the "Who to follow" buttons with their ids', () => {
+    expect(click($('[data-testid="1000000001-follow"]'))?.ids).toEqual(['suggested id:1000000001 @capres_contoh_a']);
+    expect(click($('[data-testid="2000000001-follow"]'))?.ids).toEqual(['suggested id:2000000001 @warga_biasa']);
+  });
+
+  it('ignores the demo’s own controls', () => {
+    expect(click($('#demo-recycle'))).toBeNull();
+    expect(click($('#demo-log'))).toBeNull();
+  });
+});

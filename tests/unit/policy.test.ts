@@ -1,0 +1,418 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from '../../lib/browser';
+import { PLATFORMS } from '../../lib/model';
+import { DEFAULTS, effectiveConfig, isSiteGuarded, modeFor } from '../../lib/policy/effective';
+import { readManagedPolicy } from '../../lib/policy/read';
+import type { Policy, PolicyState } from '../../lib/policy/types';
+import { POLICY_KEYS, validatePolicy } from '../../lib/policy/validate';
+import managedSchema from '../../public/managed_schema.json';
+
+const KEY_A = `ed25519:${Buffer.alloc(32, 7).toString('base64')}`;
+const KEY_B = `ed25519:${Buffer.alloc(32, 200).toString('base64')}`;
+
+function notesFor(raw: unknown, key: string) {
+  return validatePolicy(raw).notes.filter((n) => n.key === key);
+}
+
+function managed(policy: Policy): PolicyState {
+  return { managed: true, policy, notes: [], readAt: 1 };
+}
+
+describe('validatePolicy', () => {
+  it('accepts a complete, valid policy unchanged', () => {
+    const raw = {
+      listUrls: ['https://lists.example.go.id/a.json', 'http://intranet.local/b.json'],
+      listPublicKeys: [KEY_A, KEY_B],
+      syncIntervalMinutes: 30,
+      mode: 'justify',
+      actionModes: { share: 'block', like: 'audit' },
+      sites: ['x', 'facebook'],
+      organization: { name: 'Kementerian Contoh', contact: 'netralitas@contoh.go.id', helpUrl: 'https://contoh.go.id/netral' },
+      localClauses: [
+        { id: 'se-2029.01', title: 'SE Sekjen', text: 'Dilarang menyukai unggahan calon.', source: 'SE 1/2029', actions: ['like', 'share'] },
+      ],
+      reportUrl: 'https://audit.contoh.go.id/events',
+      reportToken: 's3cret',
+      locale: 'en',
+      lockUserSettings: true,
+    };
+    const { policy, notes } = validatePolicy(raw);
+    expect(notes).toEqual([]);
+    expect(policy).toEqual(raw);
+  });
+
+  it('never throws, whatever it is given', () => {
+    const weird = [undefined, null, 0, 'x', [], [1], { mode: Symbol('s') }, { listUrls: { length: 3 } }, Object.create(null)];
+    for (const w of weird) expect(() => validatePolicy(w)).not.toThrow();
+    const throwing = { get mode() { throw new Error('boom'); } };
+    expect(() => validatePolicy(throwing)).not.toThrow();
+    expect(validatePolicy(undefined)).toEqual({ policy: {}, notes: [] });
+    expect(validatePolicy('nope').notes).toHaveLength(1);
+  });
+
+  it('drops an unknown mode with a note in both languages', () => {
+    const { policy, notes } = validatePolicy({ mode: 'loud' });
+    expect(policy).toEqual({});
+    expect(notes).toEqual([
+      { key: 'mode', id: "Nilai 'mode' tidak dikenal ('loud'); diabaikan.", en: "Unknown value for 'mode' ('loud'); ignored." },
+    ]);
+  });
+
+  it('notes unknown keys as not a Jaga Netral policy key', () => {
+    const { policy, notes } = validatePolicy({ mode: 'warn', listURL: ['https://a.example/'] });
+    expect(policy).toEqual({ mode: 'warn' });
+    expect(notes).toHaveLength(1);
+    expect(notes[0].key).toBe('listURL');
+    expect(notes[0].en).toContain('not a Jaga Netral policy key');
+    expect(notes[0].id).toContain('bukan kunci kebijakan Jaga Netral');
+  });
+
+  describe('listUrls', () => {
+    it('keeps good http(s) URLs and drops bad ones one by one, each with a note', () => {
+      const raw = { listUrls: ['https://a.example/l.json', 'ftp://b.example/l.json', 42, 'not a url', 'http://c.example/l.json', 'https://u:p@d.example/'] };
+      const { policy } = validatePolicy(raw);
+      expect(policy.listUrls).toEqual(['https://a.example/l.json', 'http://c.example/l.json']);
+      const notes = notesFor(raw, 'listUrls');
+      expect(notes).toHaveLength(4);
+      expect(notes[0].en).toMatch(/Item 2 of 'listUrls'.*ftp:\/\/b\.example/);
+      expect(notes[0].id).toMatch(/Butir ke-2 dari 'listUrls'.*diabaikan\.$/);
+    });
+
+    it('keeps at most 20 and notes the rest', () => {
+      const urls = Array.from({ length: 22 }, (_, i) => `https://l${i}.example/list.json`);
+      const { policy, notes } = validatePolicy({ listUrls: urls });
+      expect(policy.listUrls).toHaveLength(20);
+      expect(notes).toHaveLength(2);
+    });
+
+    it('drops duplicates and a value that is not an array', () => {
+      expect(validatePolicy({ listUrls: ['https://a.example/', 'https://a.example/'] }).policy.listUrls).toEqual(['https://a.example/']);
+      const r = validatePolicy({ listUrls: 'https://a.example/' });
+      expect(r.policy.listUrls).toBeUndefined();
+      expect(r.notes[0].en).toContain("'listUrls' must be an array");
+    });
+
+    it('keeps an explicit empty list but not a list whose every item was bad', () => {
+      expect(validatePolicy({ listUrls: [] }).policy).toEqual({ listUrls: [] });
+      expect(validatePolicy({ listUrls: ['ftp://x/'] }).policy).toEqual({});
+    });
+
+    it('accepts a JSON string (REG_SZ) where an array is expected', () => {
+      expect(validatePolicy({ listUrls: '["https://a.example/l.json"]' }).policy.listUrls).toEqual(['https://a.example/l.json']);
+    });
+  });
+
+  it('listPublicKeys: keeps ed25519 keys of 32 bytes, drops bad items with notes', () => {
+    const short = `ed25519:${Buffer.alloc(16).toString('base64')}`;
+    const raw = { listPublicKeys: [KEY_A, 'rsa:abc', short, KEY_B, `${KEY_A.slice(0, -2)}B=`] };
+    const { policy } = validatePolicy(raw);
+    expect(policy.listPublicKeys).toEqual([KEY_A, KEY_B]);
+    expect(notesFor(raw, 'listPublicKeys')).toHaveLength(3);
+  });
+
+  it('syncIntervalMinutes: integers 5..10080, also as GPO strings', () => {
+    expect(validatePolicy({ syncIntervalMinutes: 30 }).policy.syncIntervalMinutes).toBe(30);
+    expect(validatePolicy({ syncIntervalMinutes: '30' }).policy.syncIntervalMinutes).toBe(30);
+    expect(validatePolicy({ syncIntervalMinutes: 5 }).policy.syncIntervalMinutes).toBe(5);
+    expect(validatePolicy({ syncIntervalMinutes: 10080 }).policy.syncIntervalMinutes).toBe(10080);
+    for (const bad of [4, 10081, 30.5, '30m', '', true, 'abc', -60]) {
+      const r = validatePolicy({ syncIntervalMinutes: bad });
+      expect(r.policy.syncIntervalMinutes, String(bad)).toBeUndefined();
+      expect(r.notes).toHaveLength(1);
+      expect(r.notes[0].key).toBe('syncIntervalMinutes');
+    }
+  });
+
+  it('lockUserSettings: true/false/1/0/"true"/"false"', () => {
+    for (const v of [true, 1, 'true', '1']) expect(validatePolicy({ lockUserSettings: v }).policy.lockUserSettings).toBe(true);
+    for (const v of [false, 0, 'false', '0']) expect(validatePolicy({ lockUserSettings: v }).policy.lockUserSettings).toBe(false);
+    const r = validatePolicy({ lockUserSettings: 'yes' });
+    expect(r.policy).toEqual({});
+    expect(r.notes[0].key).toBe('lockUserSettings');
+  });
+
+  it('actionModes: drops bad entries individually', () => {
+    const raw = { actionModes: { like: 'block', repost: 'warn', share: 'loud', follow: 'audit' } };
+    const { policy } = validatePolicy(raw);
+    expect(policy.actionModes).toEqual({ like: 'block', follow: 'audit' });
+    const notes = notesFor(raw, 'actionModes');
+    expect(notes).toHaveLength(2);
+    expect(notes.map((n) => n.en).join(' ')).toMatch(/repost[\s\S]*loud/);
+    expect(validatePolicy({ actionModes: ['like'] }).policy).toEqual({});
+  });
+
+  it('sites: platform ids only, bad ones dropped with a note', () => {
+    const raw = { sites: ['x', 'twitter', 'facebook'] };
+    expect(validatePolicy(raw).policy.sites).toEqual(['x', 'facebook']);
+    expect(notesFor(raw, 'sites')).toHaveLength(1);
+    expect(notesFor(raw, 'sites')[0].en).toContain('twitter');
+  });
+
+  it('organization: strings up to 200 characters, helpUrl http(s)', () => {
+    const raw = { organization: { name: 'A'.repeat(201), contact: 'Biro SDM', helpUrl: 'javascript:alert(1)', logo: 'x' } };
+    const { policy } = validatePolicy(raw);
+    expect(policy.organization).toEqual({ contact: 'Biro SDM' });
+    expect(notesFor(raw, 'organization')).toHaveLength(3);
+    expect(validatePolicy({ organization: { helpUrl: 'http://intra.example/help' } }).policy.organization).toEqual({
+      helpUrl: 'http://intra.example/help',
+    });
+    expect(validatePolicy({ organization: 'Kementerian' }).policy).toEqual({});
+  });
+
+  it('localClauses: each needs id, title, text, source and actions; bad items dropped', () => {
+    const good = { id: 'se-1', title: 'T', text: 'Teks', source: 'SE 1/2029', actions: ['like'] };
+    const raw = {
+      localClauses: [
+        good,
+        { ...good, id: 'has space' },
+        { ...good, id: 'se-2', title: '' },
+        { ...good, id: 'se-3', text: 'x'.repeat(2001) },
+        { ...good, id: 'se-4', actions: [] },
+        { ...good, id: 'se-5', actions: ['like', 'repost'] },
+        { ...good, id: 'se-6', source: undefined },
+        'not an object',
+        { ...good }, // duplicate id
+        { ...good, id: 'se-7', text: 'x'.repeat(2000), actions: ['follow', 'comment'] },
+      ],
+    };
+    const { policy } = validatePolicy(raw);
+    expect(policy.localClauses?.map((c) => c.id)).toEqual(['se-1', 'se-7']);
+    // actions are kept in the canonical order
+    expect(policy.localClauses?.[1].actions).toEqual(['comment', 'follow']);
+    expect(notesFor(raw, 'localClauses')).toHaveLength(8);
+  });
+
+  it('reportUrl: https, or http only for localhost', () => {
+    expect(validatePolicy({ reportUrl: 'https://audit.example/e' }).policy.reportUrl).toBe('https://audit.example/e');
+    expect(validatePolicy({ reportUrl: 'http://localhost:8080/e' }).policy.reportUrl).toBe('http://localhost:8080/e');
+    expect(validatePolicy({ reportUrl: 'http://127.0.0.1/e' }).policy.reportUrl).toBe('http://127.0.0.1/e');
+    const r = validatePolicy({ reportUrl: 'http://audit.example/e' });
+    expect(r.policy).toEqual({});
+    expect(r.notes[0].key).toBe('reportUrl');
+  });
+
+  it('reportToken: a string, never echoed into a note', () => {
+    expect(validatePolicy({ reportToken: 'abc' }).policy.reportToken).toBe('abc');
+    const r = validatePolicy({ reportToken: 12345678 });
+    expect(r.policy).toEqual({});
+    expect(r.notes[0].en).not.toContain('12345678');
+  });
+
+  it('locale: id, en or auto', () => {
+    expect(validatePolicy({ locale: 'auto' }).policy.locale).toBe('auto');
+    const r = validatePolicy({ locale: 'fr' });
+    expect(r.policy).toEqual({});
+    expect(r.notes[0]).toMatchObject({ key: 'locale', en: "Unknown value for 'locale' ('fr'); ignored." });
+  });
+
+  it('keeps the valid keys when others are bad', () => {
+    const { policy, notes } = validatePolicy({ mode: 'block', sites: 'x', syncIntervalMinutes: '15', bogus: 1 });
+    expect(policy).toEqual({ mode: 'block', syncIntervalMinutes: 15 });
+    expect(notes.map((n) => n.key).sort()).toEqual(['bogus', 'sites']);
+  });
+});
+
+describe('effectiveConfig', () => {
+  const user = { mode: 'audit' as const, listUrls: ['https://user.example/l.json'], sites: ['x' as const] };
+
+  it('uses the defaults with nothing set', () => {
+    const c = effectiveConfig(undefined, undefined);
+    expect(c).toEqual({
+      listUrls: [],
+      listPublicKeys: [],
+      syncIntervalMinutes: 60,
+      mode: 'warn',
+      actionModes: {},
+      sites: [...PLATFORMS],
+      organization: {},
+      localClauses: [],
+      locale: 'id',
+      managed: false,
+      locked: false,
+      policyKeys: [],
+    });
+    expect(DEFAULTS.sites).toEqual([...PLATFORMS]);
+  });
+
+  it('unmanaged: the user wins over the default', () => {
+    const c = effectiveConfig({ managed: false, policy: {}, notes: [], readAt: 0 }, user);
+    expect(c.mode).toBe('audit');
+    expect(c.listUrls).toEqual(user.listUrls);
+    expect(c.sites).toEqual(['x']);
+    expect(c.managed).toBe(false);
+    expect(c.locked).toBe(false);
+  });
+
+  it('managed, unlocked: the user wins over the policy, the policy over the default', () => {
+    const c = effectiveConfig(managed({ mode: 'block', syncIntervalMinutes: 15, listUrls: ['https://org.example/l.json'] }), user);
+    expect(c.mode).toBe('audit');
+    expect(c.listUrls).toEqual(user.listUrls);
+    expect(c.syncIntervalMinutes).toBe(15);
+    expect(c.managed).toBe(true);
+    expect(c.locked).toBe(false);
+    expect(c.policyKeys.sort()).toEqual(['listUrls', 'mode', 'syncIntervalMinutes']);
+  });
+
+  it('managed, unlocked: the user may even switch off', () => {
+    expect(effectiveConfig(managed({ mode: 'block' }), { mode: 'off' }).mode).toBe('off');
+  });
+
+  it('managed, locked: every key the policy sets wins', () => {
+    const c = effectiveConfig(
+      managed({ mode: 'block', listUrls: ['https://org.example/l.json'], locale: 'en', lockUserSettings: true }),
+      { ...user, locale: 'id', syncIntervalMinutes: 120 },
+    );
+    expect(c.mode).toBe('block');
+    expect(c.listUrls).toEqual(['https://org.example/l.json']);
+    expect(c.locale).toBe('en');
+    // a key the policy does not set is still the user's
+    expect(c.syncIntervalMinutes).toBe(120);
+    expect(c.locked).toBe(true);
+    expect(c.policyKeys).toContain('lockUserSettings');
+  });
+
+  it('managed, locked: the user cannot switch off nor remove sites, even where policy is silent', () => {
+    const c = effectiveConfig(managed({ lockUserSettings: true }), {
+      mode: 'off',
+      actionModes: { like: 'off', share: 'block' },
+      sites: ['x'],
+    });
+    expect(c.mode).toBe('warn');
+    expect(c.actionModes).toEqual({ share: 'block' });
+    expect(c.sites).toEqual([...PLATFORMS]);
+    // a mode other than off is the user's to choose
+    expect(effectiveConfig(managed({ lockUserSettings: true }), { mode: 'justify' }).mode).toBe('justify');
+  });
+
+  it('lock without management (stray state) locks nothing', () => {
+    const c = effectiveConfig({ managed: false, policy: { lockUserSettings: true, mode: 'block' }, notes: [], readAt: 0 }, { mode: 'off' });
+    expect(c.locked).toBe(false);
+    expect(c.mode).toBe('off');
+  });
+
+  it('copies organisation, local clauses and reportUrl from the policy', () => {
+    const clause = { id: 'se-1', title: 'T', text: 'X', source: 'S', actions: ['like' as const] };
+    const c = effectiveConfig(
+      managed({ organization: { name: 'Org' }, localClauses: [clause], reportUrl: 'https://a.example/r', reportToken: 't' }),
+      undefined,
+    );
+    expect(c.organization).toEqual({ name: 'Org' });
+    expect(c.localClauses).toEqual([clause]);
+    expect(c.reportUrl).toBe('https://a.example/r');
+    expect('reportToken' in c).toBe(false);
+    expect('reportUrl' in effectiveConfig(undefined, undefined)).toBe(false);
+  });
+
+  it('modeFor and isSiteGuarded', () => {
+    const c = effectiveConfig(managed({ mode: 'warn', actionModes: { share: 'block' }, sites: ['x'] }), undefined);
+    expect(modeFor(c, 'share')).toBe('block');
+    expect(modeFor(c, 'like')).toBe('warn');
+    expect(isSiteGuarded(c, 'x')).toBe(true);
+    expect(isSiteGuarded(c, 'facebook')).toBe(false);
+  });
+
+  it('does not share arrays with its inputs', () => {
+    const p = managed({ listUrls: ['https://a.example/'] });
+    const c = effectiveConfig(p, undefined);
+    c.listUrls.push('https://b.example/');
+    expect(p.policy.listUrls).toEqual(['https://a.example/']);
+  });
+});
+
+describe('readManagedPolicy', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+  });
+
+  it('reads and validates what managed storage holds', async () => {
+    await fakeBrowser.storage.managed.set({ mode: 'block', syncIntervalMinutes: '30', lockUserSettings: 1, unknownKey: true });
+    const s = await readManagedPolicy();
+    expect(s.managed).toBe(true);
+    expect(s.policy).toEqual({ mode: 'block', syncIntervalMinutes: 30, lockUserSettings: true });
+    expect(s.notes.map((n) => n.key)).toEqual(['unknownKey']);
+    expect(typeof s.readAt).toBe('number');
+  });
+
+  it('an empty managed storage is not managed', async () => {
+    const s = await readManagedPolicy();
+    expect(s).toMatchObject({ managed: false, policy: {}, notes: [] });
+  });
+
+  it('a rejecting managed storage (Chrome without schema, Firefox without policy) is not managed', async () => {
+    vi.spyOn(browser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
+    await expect(readManagedPolicy()).resolves.toMatchObject({ managed: false, policy: {}, notes: [] });
+  });
+
+  it('a synchronously throwing managed storage is not managed', async () => {
+    vi.spyOn(browser.storage.managed, 'get').mockImplementation(() => {
+      throw new Error('not implemented');
+    });
+    await expect(readManagedPolicy()).resolves.toMatchObject({ managed: false });
+  });
+
+  it('a missing managed storage is not managed', async () => {
+    const storage = browser.storage as unknown as Record<string, unknown>;
+    const saved = storage.managed;
+    try {
+      Object.defineProperty(storage, 'managed', { value: undefined, configurable: true, writable: true });
+      await expect(readManagedPolicy()).resolves.toMatchObject({ managed: false });
+    } finally {
+      Object.defineProperty(storage, 'managed', { value: saved, configurable: true, writable: true });
+    }
+  });
+});
+
+describe('public/managed_schema.json', () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const schema = managedSchema as any;
+
+  function walk(node: unknown, visit: (n: Record<string, unknown>, path: string) => void, path = '$') {
+    if (!node || typeof node !== 'object') return;
+    visit(node as Record<string, unknown>, path);
+    for (const [k, v] of Object.entries(node)) walk(v, visit, `${path}.${k}`);
+  }
+
+  it('declares exactly the keys of the Policy type', () => {
+    expect(schema.type).toBe('object');
+    expect(Object.keys(schema.properties).sort()).toEqual([...POLICY_KEYS].sort());
+    // POLICY_KEYS is checked against the Policy type here at compile time:
+    const all: Record<keyof Policy, true> = {
+      listUrls: true, listPublicKeys: true, syncIntervalMinutes: true, mode: true, actionModes: true, sites: true,
+      organization: true, localClauses: true, reportUrl: true, reportToken: true, locale: true, lockUserSettings: true,
+    };
+    expect(Object.keys(all).sort()).toEqual([...POLICY_KEYS].sort());
+  });
+
+  it('stays in the subset Chrome accepts', () => {
+    expect('additionalProperties' in schema).toBe(false);
+    walk(schema, (n, path) => {
+      if ('required' in n && typeof n.required === 'boolean') throw new Error(`boolean required at ${path}`);
+      if (n.type === 'array') expect(n.items, `${path}.items`).toBeTypeOf('object');
+      if (n.type === 'object' && path !== '$') expect(n.properties, `${path}.properties`).toBeTypeOf('object');
+    });
+  });
+
+  it('gives each policy a title and a description, and types that match', () => {
+    const types: Record<string, string> = {
+      listUrls: 'array', listPublicKeys: 'array', syncIntervalMinutes: 'integer', mode: 'string', actionModes: 'object',
+      sites: 'array', organization: 'object', localClauses: 'array', reportUrl: 'string', reportToken: 'string',
+      locale: 'string', lockUserSettings: 'boolean',
+    };
+    for (const [k, p] of Object.entries<Record<string, unknown>>(schema.properties)) {
+      expect(p.title, k).toBeTypeOf('string');
+      expect(p.description, k).toBeTypeOf('string');
+      expect(p.type, k).toBe(types[k]);
+    }
+    expect(schema.properties.mode.enum).toEqual(['off', 'audit', 'warn', 'justify', 'block']);
+    expect(Object.keys(schema.properties.actionModes.properties).sort()).toEqual(['comment', 'follow', 'like', 'share']);
+    expect(schema.properties.sites.items.enum).toEqual([...PLATFORMS]);
+    expect(Object.keys(schema.properties.organization.properties).sort()).toEqual(['contact', 'helpUrl', 'name']);
+    expect(Object.keys(schema.properties.localClauses.items.properties).sort()).toEqual(['actions', 'id', 'source', 'text', 'title']);
+  });
+
+  it('marks reportToken as a sensitive value', () => {
+    expect(schema.properties.reportToken.sensitiveValue).toBe(true);
+  });
+});
