@@ -10,6 +10,7 @@ import { compileShards } from '../list/compile';
 import { DEMO_LIST_PATH, DEMO_LIST_PUBLIC_KEY } from '../list/demo';
 import { describeListError, ListError } from '../list/errors';
 import { fetchList } from '../list/fetch';
+import { samePublicKey } from '../list/signature';
 import type { WireShard } from '../list/types';
 import { entryCount, parseSignedList, verifySignedList } from '../list/verify';
 import type { EffectiveConfig } from '../policy/types';
@@ -18,6 +19,14 @@ import { KEYS, type SourceStatus } from '../storage/items';
 export const DEMO_SOURCE = 'bundled:demo';
 
 type ShardMap = Record<PlatformId, WireShard[]>;
+
+/**
+ * A source's stored status plus the key that signed its list in force. A 304 or a failed
+ * download keeps that list without verifying it again, so the signer must be remembered:
+ * when listPublicKeys no longer holds it (a revoked key), the list must go out of force.
+ * TODO(2026-11-22): move `publicKey` into SourceStatus (lib/storage/items.ts).
+ */
+type SourceState = SourceStatus & { publicKey?: string };
 
 /** Sync runs one at a time (an alarm and a "sync now" may meet). */
 let chain: Promise<unknown> = Promise.resolve();
@@ -30,15 +39,27 @@ export function syncLists(config: EffectiveConfig): Promise<SourceStatus[]> {
 async function doSync(config: EffectiveConfig): Promise<SourceStatus[]> {
   const shardKeys = PLATFORMS.map((p) => KEYS.shards(p));
   const stored = await browser.storage.local.get([KEYS.sources, ...shardKeys]);
-  const prevSources = (stored[KEYS.sources] as SourceStatus[] | undefined) ?? [];
+  const prevSources = (stored[KEYS.sources] as SourceState[] | undefined) ?? [];
   const prevShards = {} as ShardMap;
   for (const p of PLATFORMS) prevShards[p] = (stored[KEYS.shards(p)] as WireShard[] | undefined) ?? [];
 
   const prevByUrl = new Map(prevSources.map((s) => [s.url, s]));
   const fresh = new Map<string, WireShard[]>();
+  /** Sources whose list in force was signed by a key that is no longer trusted. */
+  const revoked = new Set<string>();
   const next: SourceStatus[] = [];
   for (const url of config.listUrls) {
-    const prev: SourceStatus = prevByUrl.get(url) ?? { url, error: '' };
+    let prev: SourceState = prevByUrl.get(url) ?? { url, error: '' };
+    if (prev.version !== undefined) {
+      const signer = prev.publicKey;
+      if (signer === undefined) {
+        // Stored before the signer was recorded: download and verify unconditionally once.
+        prev = { ...prev, etag: undefined, lastModified: undefined };
+      } else if (!config.listPublicKeys.some((k) => samePublicKey(k, signer))) {
+        prev = { url, error: '' };
+        revoked.add(url);
+      }
+    }
     const result = await syncOne(url, prev, config.listPublicKeys);
     next.push(result.status);
     if (result.shards) fresh.set(url, result.shards);
@@ -59,7 +80,7 @@ async function doSync(config: EffectiveConfig): Promise<SourceStatus[]> {
   for (const p of PLATFORMS) {
     const arr: WireShard[] = [];
     for (const url of config.listUrls) {
-      const src = fresh.get(url) ?? prevShards[p].filter((s) => s.source === url);
+      const src = fresh.get(url) ?? (revoked.has(url) ? [] : prevShards[p].filter((s) => s.source === url));
       for (const s of src) if (s.platform === p) arr.push(s);
     }
     if (demo) for (const s of demo.shards) if (s.platform === p) arr.push(s);
@@ -75,9 +96,9 @@ function sameShards(a: WireShard[], b: WireShard[]): boolean {
 
 async function syncOne(
   url: string,
-  prev: SourceStatus,
+  prev: SourceState,
   keys: string[],
-): Promise<{ status: SourceStatus; shards?: WireShard[] }> {
+): Promise<{ status: SourceState; shards?: WireShard[] }> {
   const t0 = performance.now();
   try {
     const r = await fetchList(url, { etag: prev.etag, lastModified: prev.lastModified });
@@ -95,7 +116,7 @@ async function syncOne(
       if (payload.version < prev.version) throw new ListError('older', `${payload.version} < ${prev.version}`);
       if (payload.version === prev.version) {
         if (list.signature !== prev.signature) throw new ListError('changed-same-version', String(payload.version));
-        return { status: { ...prev, etag: r.etag, lastModified: r.lastModified, syncedAt: now, checkedAt: now, error: '', errorCode: undefined, errorDetail: undefined } };
+        return { status: { ...prev, publicKey: list.publicKey, etag: r.etag, lastModified: r.lastModified, syncedAt: now, checkedAt: now, error: '', errorCode: undefined, errorDetail: undefined } };
       }
     }
     const shards = compileShards(payload, url);
@@ -111,6 +132,7 @@ async function syncOne(
         etag: r.etag,
         lastModified: r.lastModified,
         signature: list.signature,
+        publicKey: list.publicKey,
         syncedAt: now,
         checkedAt: now,
         error: '',

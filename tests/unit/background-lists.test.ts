@@ -1,0 +1,398 @@
+// @vitest-environment node
+/**
+ * Background list sync (lib/background/lists.ts) against a real HTTP server, with lists
+ * built from CSV and signed exactly as the publisher's CLI does (lib/list/build.ts).
+ *
+ * Node's environment gives the real fetch; the WxtVitest plugin still backs `browser` with
+ * fakeBrowser (its alias and setup file do not depend on the environment). The one URL node
+ * cannot fetch is the packaged demo list (`chrome-extension://…/demo-list.json`): fetch is
+ * wrapped to read that from public/ and to pass everything else to the real fetch.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ListIndex } from '../../lib/accounts/shard-index';
+import { DEMO_SOURCE, syncLists } from '../../lib/background/lists';
+import { buildPayload, serializeSignedList, signPayload } from '../../lib/list/build';
+import { DEMO_LIST_PATH } from '../../lib/list/demo';
+import { generateKeyPair, importPrivatePem, type ListKeyPair } from '../../lib/list/signature';
+import type { WireShard } from '../../lib/list/types';
+import type { PlatformId } from '../../lib/model';
+import { effectiveConfig } from '../../lib/policy/effective';
+import type { EffectiveConfig } from '../../lib/policy/types';
+import { KEYS, type SourceStatus } from '../../lib/storage/items';
+import { startListServer, type ListServer } from '../support/list-server';
+
+const ROOT = resolve(__dirname, '../..');
+const DEMO_TEXT = readFileSync(resolve(ROOT, `public${DEMO_LIST_PATH}`), 'utf8');
+const KEEP = 'Daftar lama tetap dipakai';
+const NONE = 'Belum ada daftar valid dari sumber ini';
+
+const HEADER = 'platform,account,name,role,election,party,region,valid_from,valid_until,source';
+const CSV_A = [
+  HEADER,
+  'x,@capres_uji_a,Capres Uji A,presiden,pemilu-2029,Partai Uji,Nasional,,,KPU-1',
+  'x,id:2000000001,Capres Uji A,presiden,pemilu-2029,Partai Uji,Nasional,,,KPU-1',
+  'facebook,capres.uji.a,Capres Uji A,presiden,pemilu-2029,Partai Uji,Nasional,,,KPU-1',
+  'x,@caleg_uji_b,Caleg Uji B,dpr,pemilu-2029,Partai Uji,Dapil I,,,KPU-2',
+].join('\n');
+const CSV_A_MORE = `${CSV_A}\nx,@caleg_uji_c,Caleg Uji C,dpr,pemilu-2029,Partai Uji,Dapil II,,,KPU-3`;
+const CSV_B = [
+  HEADER,
+  'x,@bupati_uji_d,Cabup Uji D,bupati,pilkada-2031,,Kab. Contoh,,,KPU-9',
+  // Also in list A, for another subject: the first list in listUrls order wins.
+  'x,@capres_uji_a,Nama Lain di Daftar B,lainnya,,,,,,',
+].join('\n');
+
+interface Publisher {
+  keys: ListKeyPair;
+  build(csv: string, version: number): Promise<string>;
+}
+
+async function newPublisher(): Promise<Publisher> {
+  const keys = await generateKeyPair();
+  const privateKey = await importPrivatePem(keys.privatePem);
+  return {
+    keys,
+    async build(csv, version) {
+      const r = buildPayload(csv, { version, issuer: 'KPU Uji', createdAt: '2029-01-01T00:00:00Z' });
+      if (!r.ok) throw new Error(`build failed: ${JSON.stringify(r.errors)}`);
+      return serializeSignedList(await signPayload(r.payload, privateKey, keys.publicKey));
+    },
+  };
+}
+
+let server: ListServer;
+let pub: Publisher;
+let stranger: Publisher;
+let realFetch: typeof fetch;
+/** Every URL fetch was asked for, in order. */
+let fetched: string[];
+let n = 0;
+
+beforeAll(async () => {
+  server = await startListServer();
+  pub = await newPublisher();
+  stranger = await newPublisher();
+  realFetch = globalThis.fetch;
+});
+afterAll(() => server.close());
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  fetched = [];
+  vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    fetched.push(url);
+    if (url.startsWith('chrome-extension://')) {
+      return Promise.resolve(
+        url === fakeBrowser.runtime.getURL(DEMO_LIST_PATH) ? new Response(DEMO_TEXT, { status: 200 }) : new Response('', { status: 404 }),
+      );
+    }
+    return realFetch(input, init);
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** A fresh path on the server for each test, so no ETag or file carries over. */
+function newPath(name = 'list'): string {
+  return `/t${++n}/${name}.json`;
+}
+
+function config(listUrls: string[], listPublicKeys: string[] = [pub.keys.publicKey]): EffectiveConfig {
+  return effectiveConfig({ managed: true, policy: { listUrls, listPublicKeys }, notes: [], readAt: 0 }, undefined);
+}
+
+async function stored() {
+  const got = await fakeBrowser.storage.local.get([KEYS.sources, KEYS.shards('x'), KEYS.shards('facebook')]);
+  return {
+    sources: (got[KEYS.sources] as SourceStatus[] | undefined) ?? [],
+    x: (got[KEYS.shards('x')] as WireShard[] | undefined) ?? [],
+    facebook: (got[KEYS.shards('facebook')] as WireShard[] | undefined) ?? [],
+  };
+}
+const sourcesOf = (shards: WireShard[]) => shards.map((s) => s.source);
+const index = (shards: WireShard[], platform: PlatformId = 'x') => ListIndex.fromWire(platform, shards);
+const requestsTo = (path: string) => server.requests.filter((r) => r.path === path && r.method === 'GET');
+
+/** Serves list A v3 at a new path and syncs it into force. */
+async function acceptV3(): Promise<{ path: string; url: string; text: string; before: Awaited<ReturnType<typeof stored>> }> {
+  const path = newPath();
+  const text = await pub.build(CSV_A, 3);
+  server.put(path, text);
+  const statuses = await syncLists(config([server.url(path)]));
+  expect(statuses).toHaveLength(1);
+  expect(statuses[0]).toMatchObject({ version: 3, error: '' });
+  return { path, url: server.url(path), text, before: await stored() };
+}
+
+describe('with no list configured', () => {
+  it('puts the bundled demo list in force, read from the extension package', async () => {
+    const statuses = await syncLists(config([], []));
+    expect(fetched).toEqual([fakeBrowser.runtime.getURL(DEMO_LIST_PATH)]);
+    expect(statuses).toEqual([expect.objectContaining({ url: DEMO_SOURCE, version: 1, error: '', entries: 12 })]);
+    const s = await stored();
+    expect(s.sources).toEqual(statuses);
+    expect(sourcesOf(s.x)).toEqual([DEMO_SOURCE]);
+    expect(sourcesOf(s.facebook)).toEqual([DEMO_SOURCE]);
+    expect(index(s.x).match(['@capres_contoh_a'])?.subject.name).toBe('Capres Contoh A (fiktif)');
+  });
+});
+
+describe('one configured list', () => {
+  it('a good list v3 replaces the demo list', async () => {
+    await syncLists(config([], []));
+    expect(sourcesOf((await stored()).x)).toEqual([DEMO_SOURCE]);
+
+    const { url, before: s } = await acceptV3();
+    expect(s.sources).toEqual([
+      expect.objectContaining({ url, version: 3, issuer: 'KPU Uji', entries: 4, error: '', etag: expect.stringMatching(/^"/) }),
+    ]);
+    expect(s.sources[0].errorCode).toBeUndefined();
+    expect(s.x.map((w) => [w.source, w.listVersion, w.count])).toEqual([[url, 3, 3]]);
+    expect(s.facebook.map((w) => [w.source, w.listVersion, w.count])).toEqual([[url, 3, 1]]);
+    const m = index(s.x).match(['id:2000000001']);
+    expect(m).toMatchObject({ listSource: url, listVersion: 3, entryId: 'x:id:2000000001' });
+    expect(m?.subject.name).toBe('Capres Uji A');
+    expect(index(s.x).match(['@capres_contoh_a'])).toBeNull();
+  });
+
+  it('a tampered list (one character of a name changed) is refused; v3 stays in force', async () => {
+    const { path, text, before } = await acceptV3();
+    const tampered = text.replace('Caleg Uji B', 'Caleg Uji C');
+    expect(tampered).not.toBe(text);
+    server.put(path, tampered);
+    const [st] = await syncLists(config([server.url(path)]));
+    expect(st).toMatchObject({ version: 3, errorCode: 'bad-signature' });
+    expect(st.error).toContain(KEEP);
+    const after = await stored();
+    expect(after.x).toEqual(before.x);
+    expect(after.facebook).toEqual(before.facebook);
+    expect(index(after.x).match(['@caleg_uji_b'])?.subject.name).toBe('Caleg Uji B');
+  });
+
+  it('a validly signed older version (v2) is refused as "older"', async () => {
+    const { path, before } = await acceptV3();
+    server.put(path, await pub.build(CSV_A_MORE, 2));
+    const [st] = await syncLists(config([server.url(path)]));
+    expect(st).toMatchObject({ version: 3, errorCode: 'older', errorDetail: '2 < 3' });
+    expect(st.error).toContain(KEEP);
+    const after = await stored();
+    expect(after.x).toEqual(before.x);
+    expect(index(after.x).match(['@caleg_uji_c'])).toBeNull();
+  });
+
+  it('the same version with other content (validly signed) is refused as "changed-same-version"', async () => {
+    const { path, before } = await acceptV3();
+    server.put(path, await pub.build(CSV_A_MORE, 3));
+    const [st] = await syncLists(config([server.url(path)]));
+    expect(st).toMatchObject({ version: 3, errorCode: 'changed-same-version' });
+    expect(st.error).toContain(KEEP);
+    expect((await stored()).x).toEqual(before.x);
+  });
+
+  it('a newer version (v4) is accepted and replaces v3', async () => {
+    const { path } = await acceptV3();
+    server.put(path, await pub.build(CSV_A_MORE, 4));
+    const [st] = await syncLists(config([server.url(path)]));
+    expect(st).toMatchObject({ version: 4, error: '', entries: 5 });
+    expect(st.errorCode).toBeUndefined();
+    const after = await stored();
+    expect(after.x.map((w) => [w.listVersion, w.count])).toEqual([[4, 4]]);
+    expect(index(after.x).match(['@caleg_uji_c'])?.subject.name).toBe('Caleg Uji C');
+  });
+
+  it('a server error keeps the last good list, and the error clears once the server is back', async () => {
+    const { path, url, before } = await acceptV3();
+    server.fail(path, 500);
+    const [down] = await syncLists(config([url]));
+    expect(down).toMatchObject({ version: 3, errorCode: 'http', errorDetail: 'HTTP 500' });
+    expect(down.error).toContain('500');
+    expect(down.error).toContain(KEEP);
+    expect((await stored()).x).toEqual(before.x);
+
+    server.fail(path, null);
+    const [up] = await syncLists(config([url]));
+    expect(up).toMatchObject({ version: 3, error: '' });
+    expect(up.errorCode).toBeUndefined();
+    expect(up.errorDetail).toBeUndefined();
+  });
+
+  it('an unchanged file is asked for with If-None-Match, answered 304, and syncedAt moves on', async () => {
+    const { path, url, before } = await acceptV3();
+    const etag = before.sources[0].etag!;
+    // Date the last confirmation in the past, so "moved on" cannot be an accident of timing.
+    await fakeBrowser.storage.local.set({ [KEYS.sources]: [{ ...before.sources[0], syncedAt: 1000, checkedAt: 1000 }] });
+    const written: string[][] = [];
+    fakeBrowser.storage.onChanged.addListener((changes) => written.push(Object.keys(changes)));
+
+    const [st] = await syncLists(config([url]));
+    const last = requestsTo(path).at(-1)!;
+    expect(last.headers['if-none-match']).toBe(etag);
+    expect(last.status).toBe(304);
+    expect(st).toMatchObject({ version: 3, error: '', etag });
+    expect(st.syncedAt).toBeGreaterThan(1000);
+    expect(st.checkedAt).toBe(st.syncedAt);
+    // Nothing changed for the tabs: only the status is written, not the shards.
+    expect(written).toEqual([[KEYS.sources]]);
+    expect((await stored()).x).toEqual(before.x);
+  });
+
+  it('a list signed with a key that is not in listPublicKeys is refused, and the demo list stays', async () => {
+    await syncLists(config([], []));
+    const path = newPath();
+    server.put(path, await stranger.build(CSV_A, 7));
+    const statuses = await syncLists(config([server.url(path)], [pub.keys.publicKey]));
+    expect(statuses).toEqual([
+      expect.objectContaining({ url: server.url(path), errorCode: 'untrusted-key' }),
+      expect.objectContaining({ url: DEMO_SOURCE, version: 1, error: '' }),
+    ]);
+    expect(statuses[0].version).toBeUndefined();
+    const s = await stored();
+    expect(sourcesOf(s.x)).toEqual([DEMO_SOURCE]);
+    expect(index(s.x).match(['@capres_uji_a'])).toBeNull();
+    expect(index(s.x).match(['@capres_contoh_a'])).not.toBeNull();
+  });
+
+  it('a list whose signing key is removed from listPublicKeys goes out of force, even when unchanged (304)', async () => {
+    const { path, url } = await acceptV3();
+    const gets = requestsTo(path).length;
+    const statuses = await syncLists(config([url], [stranger.keys.publicKey]));
+    // Downloaded again unconditionally and checked against the keys now trusted.
+    expect(requestsTo(path)).toHaveLength(gets + 1);
+    expect(requestsTo(path).at(-1)!.headers['if-none-match']).toBeUndefined();
+    expect(statuses[0]).toMatchObject({ url, errorCode: 'untrusted-key' });
+    expect(statuses[0].version).toBeUndefined();
+    expect(statuses[0].error).not.toContain(KEEP);
+    const s = await stored();
+    expect(sourcesOf(s.x)).toEqual([DEMO_SOURCE]);
+    expect(sourcesOf(s.facebook)).toEqual([DEMO_SOURCE]);
+    expect(index(s.x).match(['@capres_uji_a'])).toBeNull();
+  });
+
+  it('a revoked key’s list goes out of force even when the server is down', async () => {
+    const { path, url } = await acceptV3();
+    server.fail(path, 500);
+    const [st] = await syncLists(config([url], [stranger.keys.publicKey]));
+    expect(st).toMatchObject({ errorCode: 'http' });
+    expect(st.version).toBeUndefined();
+    expect(st.error).toContain(NONE);
+    expect(index((await stored()).x).match(['@capres_uji_a'])).toBeNull();
+  });
+
+  it('adding a second trusted key (rotation) keeps the list in force without downloading it again', async () => {
+    const { path, url, before } = await acceptV3();
+    const [st] = await syncLists(config([url], [stranger.keys.publicKey, pub.keys.publicKey]));
+    expect(st).toMatchObject({ version: 3, error: '' });
+    expect(requestsTo(path).at(-1)!.status).toBe(304);
+    expect((await stored()).x).toEqual(before.x);
+  });
+
+  it('a status stored without its signer is verified again with an unconditional download', async () => {
+    const { path, url, before } = await acceptV3();
+    const { publicKey: _signer, ...old } = before.sources[0] as SourceStatus & { publicKey?: string };
+    expect(_signer).toBe(pub.keys.publicKey);
+    await fakeBrowser.storage.local.set({ [KEYS.sources]: [old] });
+    const [st] = await syncLists(config([url]));
+    expect(requestsTo(path).at(-1)).toMatchObject({ status: 200 });
+    expect(requestsTo(path).at(-1)!.headers['if-none-match']).toBeUndefined();
+    expect(st).toMatchObject({ version: 3, error: '', publicKey: pub.keys.publicKey });
+    expect((await stored()).x).toEqual(before.x);
+  });
+
+  it('the demo list returns when the only configured list is removed', async () => {
+    const { url } = await acceptV3();
+    expect(sourcesOf((await stored()).x)).toEqual([url]);
+    const statuses = await syncLists(config([], []));
+    expect(statuses.map((s) => s.url)).toEqual([DEMO_SOURCE]);
+    expect(sourcesOf((await stored()).x)).toEqual([DEMO_SOURCE]);
+  });
+});
+
+describe('several lists', () => {
+  it('keeps every source’s shards in listUrls order; removing one drops its shards', async () => {
+    const pa = newPath('a');
+    const pb = newPath('b');
+    server.put(pa, await pub.build(CSV_A, 3));
+    server.put(pb, await pub.build(CSV_B, 11));
+    const a = server.url(pa);
+    const b = server.url(pb);
+
+    const statuses = await syncLists(config([a, b]));
+    expect(statuses.map((s) => [s.url, s.version, s.error])).toEqual([
+      [a, 3, ''],
+      [b, 11, ''],
+    ]);
+    let s = await stored();
+    expect(sourcesOf(s.x)).toEqual([a, b]);
+    expect(sourcesOf(s.facebook)).toEqual([a]); // B has no Facebook entries
+    expect(index(s.x).match(['@capres_uji_a'])?.listSource).toBe(a);
+    expect(index(s.x).match(['@bupati_uji_d'])?.listSource).toBe(b);
+
+    // Reversed order: same lists (304), shards reordered, so B now wins the shared key.
+    await syncLists(config([b, a]));
+    s = await stored();
+    expect(sourcesOf(s.x)).toEqual([b, a]);
+    expect(index(s.x).match(['@capres_uji_a'])?.subject.name).toBe('Nama Lain di Daftar B');
+
+    const after = await syncLists(config([a]));
+    expect(after.map((st) => st.url)).toEqual([a]);
+    s = await stored();
+    expect(sourcesOf(s.x)).toEqual([a]);
+    expect(index(s.x).match(['@bupati_uji_d'])).toBeNull();
+    expect(s.sources.map((st) => st.url)).toEqual([a]);
+  });
+
+  it('one good source is in force while another fails; no demo list is added', async () => {
+    const pa = newPath('a');
+    const pb = newPath('b');
+    server.put(pa, await pub.build(CSV_A, 3));
+    server.fail(pb, 503);
+    const statuses = await syncLists(config([server.url(pa), server.url(pb)]));
+    expect(statuses.map((st) => [st.version, st.errorCode])).toEqual([
+      [3, undefined],
+      [undefined, 'http'],
+    ]);
+    expect(sourcesOf((await stored()).x)).toEqual([server.url(pa)]);
+    expect(fetched.some((u) => u.startsWith('chrome-extension://'))).toBe(false);
+  });
+});
+
+describe('error texts', () => {
+  it('a source that never had a list does not claim an old list stays in use', async () => {
+    const path = newPath();
+    server.fail(path, 500);
+    const [st] = await syncLists(config([server.url(path)]));
+    expect(st.errorCode).toBe('http');
+    expect(st.error).toContain(NONE);
+    expect(st.error).not.toContain(KEEP);
+
+    server.fail(path, null);
+    server.put(path, 'this is not json');
+    const [bad] = await syncLists(config([server.url(path)]));
+    expect(bad.errorCode).toBe('not-json');
+    expect(bad.error).toContain(NONE);
+    expect(bad.error).not.toContain(KEEP);
+  });
+
+  it('a source with a list in force says the old list stays in use', async () => {
+    const { path, url } = await acceptV3();
+    server.put(path, 'this is not json');
+    const [st] = await syncLists(config([url]));
+    expect(st).toMatchObject({ version: 3, errorCode: 'not-json' });
+    expect(st.error).toContain(KEEP);
+    expect(st.error).not.toContain(NONE);
+  });
+
+  it('no public key configured: "no-keys", and the list is not used', async () => {
+    const path = newPath();
+    server.put(path, await pub.build(CSV_A, 3));
+    const [st] = await syncLists(config([server.url(path)], []));
+    expect(st.errorCode).toBe('no-keys');
+    expect(st.version).toBeUndefined();
+    expect(sourcesOf((await stored()).x)).toEqual([DEMO_SOURCE]);
+  });
+});

@@ -1,0 +1,558 @@
+/**
+ * The content-script runtime (lib/guard/runtime.ts) in happy-dom, driven by real DOM events
+ * against a small fake site. The fake adapter stands in for a site adapter so these tests
+ * are about the guard only: listening before the page, deciding, warning, replaying, and
+ * reacting to list updates. The storage the tab reads is seeded exactly as the background
+ * writes it (`jn.config` from effectiveConfig, `jn.shards.x` from compileShards).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { MENU_CONTEXT_MS } from '../../lib/guard/decide';
+import { runGuard, LISTED_ATTR, type GuardHandle } from '../../lib/guard/runtime';
+import { compileShards } from '../../lib/list/compile';
+import type { ListPayload } from '../../lib/list/types';
+import { ACTIONS, type Action } from '../../lib/model';
+import { effectiveConfig } from '../../lib/policy/effective';
+import type { Policy } from '../../lib/policy/types';
+import type { Identity, Resolution, SiteAdapter } from '../../lib/sites/types';
+import { KEYS, type GuardEvent } from '../../lib/storage/items';
+import { WARNING_TAG } from '../../lib/ui/warning/mount';
+
+// ---------------------------------------------------------------------------------------
+// The fake site: posts are <article data-author="@name"> with <button data-act="…">.
+//   like | comment | share | follow  → an action on the post's author
+//   unlike                           → an undo (the adapter returns null)
+//   repost-menu                      → opens a menu (X's repost button)
+//   menu-share (inside [role=menu])  → commits `share` for whatever the last menu opened
+
+function identitiesOf(post: Element): Identity[] {
+  const a = post.getAttribute('data-author');
+  return a ? [{ keys: [a.toLowerCase()], display: a, relation: 'author' }] : [];
+}
+
+const fakeAdapter: SiteAdapter = {
+  site: 'x',
+  platform: 'x',
+  name: 'Fake X',
+  matches: ['https://fake.test/*'],
+  resolveControl(target): Resolution | null {
+    const control = target.closest('[data-act]');
+    if (!control) return null;
+    const act = control.getAttribute('data-act') ?? '';
+    if (act === 'menu-share') return { type: 'menu-commit', action: 'share', control };
+    const post = control.closest('article[data-author]');
+    const identities = post ? identitiesOf(post) : [];
+    if (act === 'repost-menu') return { type: 'menu', control, identities };
+    if ((ACTIONS as readonly string[]).includes(act)) return { type: 'action', action: act as Action, control, identities };
+    return null;
+  },
+  resolveShortcut: () => null,
+  findPosts(root) {
+    const out = root.matches('article[data-author]') ? [root] : [];
+    return out.concat(Array.from(root.querySelectorAll('article[data-author]')));
+  },
+  identitiesOf,
+};
+
+// ---------------------------------------------------------------------------------------
+// The list the tab holds.
+
+const NOW = Date.parse('2029-03-10T09:00:00Z');
+const SOURCE = 'https://lists.test/kpu.json';
+
+const payload: ListPayload = {
+  version: 3,
+  issuer: 'Uji',
+  createdAt: '2029-01-01T00:00:00Z',
+  subjects: [
+    ['Capres Contoh A (fiktif)', 'presiden', 'pemilu-2029', 'Partai Contoh', 'Nasional', '', '', ''],
+    ['Cabup Lama (fiktif)', 'bupati', 'pilkada-2028', '', '', '2028-01-01', '2028-12-31', ''],
+    ['Cabup Nanti (fiktif)', 'bupati', 'pilkada-2031', '', '', '2030-06-01', '2031-12-31', ''],
+  ],
+  entries: {
+    x: { keys: ['@capres_a', '@cabup_lama', '@cabup_nanti'], subjects: [0, 1, 2] },
+  },
+};
+
+function policyState(policy: Policy) {
+  return { managed: true, policy, notes: [], readAt: 0 };
+}
+
+async function seed(policy: Policy = {}, list: ListPayload = payload) {
+  await fakeBrowser.storage.local.set({
+    [KEYS.config]: effectiveConfig(policyState(policy), undefined),
+    [KEYS.shards('x')]: compileShards(list, SOURCE),
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Page and harness.
+
+let ctx: ContentScriptContext | null = null;
+let page: AbortController;
+/** What the page's own listeners saw, in order: `<type>:<data-act>:<author>`. */
+let pageSaw: string[];
+/** Messages the content script sent to the background. */
+let sent: Array<{ type: string; payload: unknown }>;
+
+function post(author: string): HTMLElement {
+  const a = document.createElement('article');
+  a.setAttribute('data-author', author);
+  for (const act of ['like', 'unlike', 'comment', 'share', 'follow', 'repost-menu']) {
+    const b = document.createElement('button');
+    b.setAttribute('data-act', act);
+    // An icon inside the button, as real sites have: the target is the icon, not the button.
+    const icon = document.createElement('span');
+    icon.className = 'icon';
+    b.append(icon);
+    a.append(b);
+  }
+  document.body.append(a);
+  return a;
+}
+
+function openMenu(): HTMLElement {
+  const menu = document.createElement('div');
+  menu.setAttribute('role', 'menu');
+  const item = document.createElement('div');
+  item.setAttribute('data-act', 'menu-share');
+  item.textContent = 'Repost';
+  menu.append(item);
+  document.body.append(menu);
+  return item;
+}
+
+const btn = (p: Element, act: string) => p.querySelector<HTMLElement>(`[data-act="${act}"]`)!;
+const icon = (p: Element, act: string) => btn(p, act).querySelector<HTMLElement>('.icon')!;
+
+function click(target: Element): MouseEvent {
+  const e = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+  target.dispatchEvent(e);
+  return e;
+}
+function keydown(target: Element, key: string): KeyboardEvent {
+  const e = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true });
+  target.dispatchEvent(e);
+  return e;
+}
+function pointerdown(target: Element): Event {
+  const e = new PointerEvent('pointerdown', { bubbles: true, cancelable: true, composed: true });
+  target.dispatchEvent(e);
+  return e;
+}
+
+const warnings = () => Array.from(document.querySelectorAll(WARNING_TAG));
+const shadow = () => {
+  const all = warnings();
+  expect(all).toHaveLength(1);
+  return all[0].shadowRoot!;
+};
+const tick = () => new Promise<void>((r) => setTimeout(r, 0));
+async function settle() {
+  for (let i = 0; i < 5; i++) await tick();
+}
+const outcomes = () =>
+  sent.filter((m) => m.type === 'event.record').map((m) => (m.payload as { event: GuardEvent }).event.outcome);
+
+/** The guard's clock; a test may move it. */
+let clock = NOW;
+
+async function start(opts: { now?: number } = {}): Promise<GuardHandle> {
+  clock = opts.now ?? NOW;
+  ctx = new ContentScriptContext('guard-test');
+  const handle = runGuard(ctx, fakeAdapter, { isTrusted: () => true, now: () => clock });
+  await handle.ready;
+  return handle;
+}
+
+function pageListens(type: string) {
+  document.addEventListener(
+    type,
+    (e) => {
+      const t = e.target as Element;
+      const control = t.closest?.('[data-act]');
+      pageSaw.push(`${type}:${control?.getAttribute('data-act') ?? '-'}:${t.closest?.('article')?.getAttribute('data-author') ?? '-'}`);
+    },
+    { signal: page.signal },
+  );
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  // fakeBrowser leaves i18n unimplemented (it throws); the tab asks for the UI language.
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('id');
+  // WXT logs every context invalidation at debug level.
+  vi.spyOn(console, 'debug').mockImplementation(() => {});
+  sent = [];
+  fakeBrowser.runtime.onMessage.addListener((msg: unknown) => {
+    sent.push(msg as { type: string; payload: unknown });
+    return Promise.resolve({ ok: true });
+  });
+  page = new AbortController();
+  pageSaw = [];
+  pageListens('click');
+});
+
+afterEach(() => {
+  ctx?.notifyInvalidated();
+  ctx = null;
+  page.abort();
+  for (const w of warnings()) w.remove();
+  document.body.replaceChildren();
+  vi.restoreAllMocks();
+});
+
+// ---------------------------------------------------------------------------------------
+
+describe('a click on a guarded action of a listed account', () => {
+  it('is stopped before the page sees it and opens the warning naming the account', async () => {
+    await seed();
+    await start();
+    const p = post('@Capres_A');
+    const e = click(icon(p, 'like'));
+    expect(e.defaultPrevented).toBe(true);
+    expect(pageSaw).toEqual([]);
+    const root = shadow();
+    expect(root.querySelector('[role="dialog"]')).not.toBeNull();
+    expect(root.querySelector('[data-account]')?.textContent).toContain('Capres Contoh A (fiktif)');
+    expect(root.querySelector('[data-account]')?.textContent).toContain('@capres_a');
+    expect(root.querySelector('[data-action="proceed"]')).not.toBeNull();
+    await settle();
+    expect(outcomes()).toEqual(['warned']);
+    const ev = (sent[0].payload as { event: GuardEvent }).event;
+    expect(ev).toMatchObject({ site: 'x', action: 'like', mode: 'warn', entryId: 'x:@capres_a', listVersion: 3, name: 'Capres Contoh A (fiktif)' });
+    expect(ev.clauseIds.length).toBeGreaterThan(0);
+  });
+
+  it('cancel closes the warning and the page never acts', async () => {
+    await seed();
+    await start();
+    const p = post('@capres_a');
+    click(icon(p, 'like'));
+    shadow().querySelector<HTMLElement>('[data-action="cancel"]')!.click();
+    await settle();
+    expect(warnings()).toHaveLength(0);
+    expect(pageSaw).toEqual([]);
+    expect(outcomes()).toEqual(['warned', 'cancelled']);
+  });
+
+  it('proceed replays the click once, and the replay is not intercepted again', async () => {
+    await seed();
+    await start();
+    const p = post('@capres_a');
+    click(icon(p, 'like'));
+    shadow().querySelector<HTMLElement>('[data-action="proceed"]')!.click();
+    await settle();
+    expect(pageSaw).toEqual(['click:like:@capres_a']);
+    expect(warnings()).toHaveLength(0);
+    expect(outcomes()).toEqual(['warned', 'proceeded']);
+  });
+
+  it('a later click on the same control is guarded again (proceed is for one action)', async () => {
+    await seed();
+    await start();
+    const p = post('@capres_a');
+    click(icon(p, 'like'));
+    shadow().querySelector<HTMLElement>('[data-action="proceed"]')!.click();
+    await settle();
+    const again = click(icon(p, 'like'));
+    expect(again.defaultPrevented).toBe(true);
+    expect(warnings()).toHaveLength(1);
+    expect(pageSaw).toEqual(['click:like:@capres_a']);
+  });
+
+  it('proceed after the site removed the control lets the user’s next try through once', async () => {
+    await seed();
+    await start();
+    const p = post('@capres_a');
+    click(icon(p, 'like'));
+    p.remove(); // the site re-rendered the row while the warning was open
+    shadow().querySelector<HTMLElement>('[data-action="proceed"]')!.click();
+    await settle();
+    expect(pageSaw).toEqual([]); // nothing to replay onto
+
+    const rerendered = post('@capres_a');
+    const retry = click(icon(rerendered, 'like'));
+    expect(retry.defaultPrevented).toBe(false);
+    expect(warnings()).toHaveLength(0);
+    expect(pageSaw).toEqual(['click:like:@capres_a']);
+    // Only once, and only for that action.
+    click(icon(rerendered, 'like'));
+    expect(warnings()).toHaveLength(1);
+    expect(pageSaw).toEqual(['click:like:@capres_a']);
+  });
+
+  it('Enter on the control is stopped before the page’s key handler and warns', async () => {
+    await seed();
+    await start();
+    pageListens('keydown');
+    const p = post('@capres_a');
+    const e = keydown(btn(p, 'comment'), 'Enter');
+    expect(e.defaultPrevented).toBe(true);
+    expect(pageSaw).toEqual([]);
+    expect(shadow().querySelector('[data-account]')?.textContent).toContain('Capres Contoh A (fiktif)');
+    // A key that is neither an activation nor a site shortcut is the page's.
+    keydown(btn(p, 'comment'), 'x');
+    expect(pageSaw).toEqual(['keydown:comment:@capres_a']);
+  });
+
+  it('a second click while the warning is open does nothing and opens no second warning', async () => {
+    await seed();
+    await start();
+    const p = post('@capres_a');
+    click(icon(p, 'like'));
+    const first = warnings()[0];
+    const second = click(icon(p, 'like'));
+    expect(second.defaultPrevented).toBe(true);
+    // Another guarded control, even of an unlisted post, is also held while the dialog is up.
+    const other = post('@warga_biasa');
+    click(icon(other, 'follow'));
+    expect(warnings()).toEqual([first]);
+    expect(pageSaw).toEqual([]);
+    first.shadowRoot!.querySelector<HTMLElement>('[data-action="cancel"]')!.click();
+    await settle();
+    expect(pageSaw).toEqual([]);
+    expect(outcomes()).toEqual(['warned', 'cancelled']);
+  });
+});
+
+describe('what is left alone', () => {
+  it('an unlisted author: the page acts and no warning opens', async () => {
+    await seed();
+    await start();
+    const p = post('@warga_biasa');
+    const e = click(icon(p, 'like'));
+    expect(e.defaultPrevented).toBe(false);
+    expect(pageSaw).toEqual(['click:like:@warga_biasa']);
+    expect(warnings()).toHaveLength(0);
+    await settle();
+    expect(outcomes()).toEqual([]);
+  });
+
+  it('an undo control (the adapter returns null) on a listed post is untouched', async () => {
+    await seed();
+    await start();
+    const p = post('@capres_a');
+    const e = click(icon(p, 'unlike'));
+    expect(e.defaultPrevented).toBe(false);
+    expect(pageSaw).toEqual(['click:unlike:@capres_a']);
+    expect(warnings()).toHaveLength(0);
+  });
+
+  it('an entry outside its valid_from/valid_until window is not matched', async () => {
+    await seed();
+    await start({ now: NOW });
+    const expired = post('@cabup_lama');
+    const future = post('@cabup_nanti');
+    click(icon(expired, 'like'));
+    click(icon(future, 'like'));
+    expect(warnings()).toHaveLength(0);
+    expect(pageSaw).toEqual(['click:like:@cabup_lama', 'click:like:@cabup_nanti']);
+  });
+
+  it('the same entry inside its window is matched', async () => {
+    await seed();
+    await start({ now: Date.parse('2028-06-01T09:00:00Z') });
+    click(icon(post('@cabup_lama'), 'like'));
+    expect(shadow().querySelector('[data-account]')?.textContent).toContain('Cabup Lama (fiktif)');
+    expect(pageSaw).toEqual([]);
+  });
+
+  it('with no list in storage the guard lets everything through', async () => {
+    await fakeBrowser.storage.local.set({ [KEYS.config]: effectiveConfig(policyState({}), undefined) });
+    await start();
+    click(icon(post('@capres_a'), 'like'));
+    expect(warnings()).toHaveLength(0);
+    expect(pageSaw).toEqual(['click:like:@capres_a']);
+  });
+});
+
+describe('policy modes', () => {
+  it('audit: no warning, the page acts, and an "audited" event is recorded', async () => {
+    await seed({ mode: 'audit' });
+    await start();
+    const e = click(icon(post('@capres_a'), 'share'));
+    expect(e.defaultPrevented).toBe(false);
+    expect(warnings()).toHaveLength(0);
+    expect(pageSaw).toEqual(['click:share:@capres_a']);
+    await settle();
+    expect(outcomes()).toEqual(['audited']);
+    expect((sent[0].payload as { event: GuardEvent }).event).toMatchObject({ action: 'share', mode: 'audit', entryId: 'x:@capres_a' });
+  });
+
+  it('block: the warning has no proceed button and the page never acts', async () => {
+    await seed({ mode: 'block' });
+    await start();
+    click(icon(post('@capres_a'), 'like'));
+    const root = shadow();
+    expect(root.querySelector('[data-action="cancel"]')).not.toBeNull();
+    expect(root.querySelector('[data-action="proceed"]')).toBeNull();
+    root.querySelector<HTMLElement>('[data-action="cancel"]')!.click();
+    await settle();
+    expect(pageSaw).toEqual([]);
+    expect(outcomes()).toEqual(['blocked']);
+  });
+
+  it('actionModes like:"off" leaves likes alone while follow is still warned', async () => {
+    await seed({ actionModes: { like: 'off' } });
+    await start();
+    const p = post('@capres_a');
+    click(icon(p, 'like'));
+    expect(warnings()).toHaveLength(0);
+    expect(pageSaw).toEqual(['click:like:@capres_a']);
+    const f = click(icon(p, 'follow'));
+    expect(f.defaultPrevented).toBe(true);
+    expect(warnings()).toHaveLength(1);
+    expect(pageSaw).toEqual(['click:like:@capres_a']);
+  });
+
+  it('mode "off" leaves everything alone', async () => {
+    await seed({ mode: 'off' });
+    await start();
+    click(icon(post('@capres_a'), 'follow'));
+    expect(warnings()).toHaveLength(0);
+    expect(pageSaw).toEqual(['click:follow:@capres_a']);
+  });
+
+  it('sites without "x": this site is not guarded', async () => {
+    await seed({ sites: ['facebook'] });
+    await start();
+    click(icon(post('@capres_a'), 'like'));
+    expect(warnings()).toHaveLength(0);
+    expect(pageSaw).toEqual(['click:like:@capres_a']);
+  });
+});
+
+describe('menus (a control that opens a menu whose item commits)', () => {
+  it('the opener passes and records the post; the menu item is intercepted with that identity', async () => {
+    await seed();
+    await start();
+    const p = post('@capres_a');
+    const opener = click(icon(p, 'repost-menu'));
+    expect(opener.defaultPrevented).toBe(false);
+    expect(pageSaw).toEqual(['click:repost-menu:@capres_a']);
+    expect(warnings()).toHaveLength(0);
+    const commit = click(openMenu());
+    expect(commit.defaultPrevented).toBe(true);
+    expect(pageSaw).toEqual(['click:repost-menu:@capres_a']);
+    const account = shadow().querySelector('[data-account]')?.textContent ?? '';
+    expect(account).toContain('Capres Contoh A (fiktif)');
+    await settle();
+    expect((sent[0].payload as { event: GuardEvent }).event).toMatchObject({ action: 'share', entryId: 'x:@capres_a' });
+  });
+
+  it('a menu opened on an unlisted post commits untouched', async () => {
+    await seed();
+    await start();
+    click(icon(post('@warga_biasa'), 'repost-menu'));
+    click(openMenu());
+    expect(warnings()).toHaveLength(0);
+    expect(pageSaw).toEqual(['click:repost-menu:@warga_biasa', 'click:menu-share:-']);
+  });
+
+  it('a menu item chosen long after the opener (over MENU_CONTEXT_MS) is not tied to that post', async () => {
+    await seed();
+    await start();
+    click(icon(post('@capres_a'), 'repost-menu'));
+    clock += MENU_CONTEXT_MS + 1;
+    click(openMenu());
+    expect(warnings()).toHaveLength(0);
+    expect(pageSaw).toEqual(['click:repost-menu:@capres_a', 'click:menu-share:-']);
+  });
+
+  it('the menu context is that of the last opener, not an earlier one', async () => {
+    await seed();
+    await start();
+    click(icon(post('@capres_a'), 'repost-menu'));
+    click(icon(post('@warga_biasa'), 'repost-menu'));
+    click(openMenu());
+    expect(warnings()).toHaveLength(0);
+  });
+});
+
+describe('presses before the click', () => {
+  it('pointerdown on a listed control does not reach the page; on an unlisted one it does', async () => {
+    await seed();
+    await start();
+    pageListens('pointerdown');
+    pointerdown(icon(post('@capres_a'), 'like'));
+    expect(pageSaw).toEqual([]);
+    // A press alone opens nothing: the warning comes with the click.
+    expect(warnings()).toHaveLength(0);
+    pointerdown(icon(post('@warga_biasa'), 'like'));
+    expect(pageSaw).toEqual(['pointerdown:like:@warga_biasa']);
+  });
+
+  it('pointerdown on an undo control of a listed post reaches the page', async () => {
+    await seed();
+    await start();
+    pageListens('pointerdown');
+    pointerdown(icon(post('@capres_a'), 'unlike'));
+    expect(pageSaw).toEqual(['pointerdown:unlike:@capres_a']);
+  });
+});
+
+describe('list updates and the scan', () => {
+  it('a storage update of the tab’s shards takes effect without reload', async () => {
+    await seed();
+    await start();
+    const p = post('@warga_baru');
+    click(icon(p, 'like'));
+    expect(warnings()).toHaveLength(0);
+    expect(pageSaw).toEqual(['click:like:@warga_baru']);
+
+    const v4: ListPayload = {
+      ...payload,
+      version: 4,
+      subjects: [...payload.subjects, ['Warga Baru Mencalonkan (fiktif)', 'dpr', 'pemilu-2029', '', '', '', '', '']],
+      entries: { x: { keys: [...payload.entries.x!.keys, '@warga_baru'], subjects: [0, 1, 2, 3] } },
+    };
+    await fakeBrowser.storage.local.set({ [KEYS.shards('x')]: compileShards(v4, SOURCE) });
+
+    // The post already on the page is marked by the rescan that follows the update.
+    expect(p.getAttribute(LISTED_ATTR)).toBe('listed');
+    const e = click(icon(p, 'like'));
+    expect(e.defaultPrevented).toBe(true);
+    expect(shadow().querySelector('[data-account]')?.textContent).toContain('Warga Baru Mencalonkan (fiktif)');
+    expect(pageSaw).toEqual(['click:like:@warga_baru']);
+  });
+
+  it('a config update (mode → audit) takes effect without reload', async () => {
+    await seed();
+    await start();
+    await fakeBrowser.storage.local.set({ [KEYS.config]: effectiveConfig(policyState({ mode: 'audit' }), undefined) });
+    click(icon(post('@capres_a'), 'like'));
+    expect(warnings()).toHaveLength(0);
+    expect(pageSaw).toEqual(['click:like:@capres_a']);
+  });
+
+  it('marks listed posts when they are added to the page, and not unlisted ones', async () => {
+    await seed();
+    const before = post('@capres_a');
+    await start();
+    // Posts present at start are scanned once the list is ready.
+    expect(before.getAttribute(LISTED_ATTR)).toBe('listed');
+
+    const listed = post('@Capres_A');
+    const unlisted = post('@warga_biasa');
+    const wrapper = document.createElement('section');
+    const nested = document.createElement('article');
+    nested.setAttribute('data-author', '@capres_a');
+    wrapper.append(nested);
+    document.body.append(wrapper);
+    await settle();
+    expect(listed.getAttribute(LISTED_ATTR)).toBe('listed');
+    expect(nested.getAttribute(LISTED_ATTR)).toBe('listed');
+    expect(unlisted.hasAttribute(LISTED_ATTR)).toBe(false);
+  });
+
+  it('stops listening when the content script context is invalidated', async () => {
+    await seed();
+    await start();
+    ctx!.notifyInvalidated();
+    click(icon(post('@capres_a'), 'like'));
+    expect(warnings()).toHaveLength(0);
+    expect(pageSaw).toEqual(['click:like:@capres_a']);
+  });
+});
