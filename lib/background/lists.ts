@@ -20,13 +20,6 @@ export const DEMO_SOURCE = 'bundled:demo';
 
 type ShardMap = Record<PlatformId, WireShard[]>;
 
-/**
- * A source's stored status plus the key that signed its list in force. A 304 or a failed
- * download keeps that list without verifying it again, so the signer must be remembered:
- * when listPublicKeys no longer holds it (a revoked key), the list must go out of force.
- * TODO(2026-11-22): move `publicKey` into SourceStatus (lib/storage/items.ts).
- */
-type SourceState = SourceStatus & { publicKey?: string };
 
 /** Sync runs one at a time (an alarm and a "sync now" may meet). */
 let chain: Promise<unknown> = Promise.resolve();
@@ -39,7 +32,7 @@ export function syncLists(config: EffectiveConfig): Promise<SourceStatus[]> {
 async function doSync(config: EffectiveConfig): Promise<SourceStatus[]> {
   const shardKeys = PLATFORMS.map((p) => KEYS.shards(p));
   const stored = await browser.storage.local.get([KEYS.sources, ...shardKeys]);
-  const prevSources = (stored[KEYS.sources] as SourceState[] | undefined) ?? [];
+  const prevSources = (stored[KEYS.sources] as SourceStatus[] | undefined) ?? [];
   const prevShards = {} as ShardMap;
   for (const p of PLATFORMS) prevShards[p] = (stored[KEYS.shards(p)] as WireShard[] | undefined) ?? [];
 
@@ -49,7 +42,7 @@ async function doSync(config: EffectiveConfig): Promise<SourceStatus[]> {
   const revoked = new Set<string>();
   const next: SourceStatus[] = [];
   for (const url of config.listUrls) {
-    let prev: SourceState = prevByUrl.get(url) ?? { url, error: '' };
+    let prev: SourceStatus = prevByUrl.get(url) ?? { url, error: '' };
     if (prev.version !== undefined) {
       const signer = prev.publicKey;
       if (signer === undefined) {
@@ -68,10 +61,9 @@ async function doSync(config: EffectiveConfig): Promise<SourceStatus[]> {
   const useDemo = !next.some((s) => s.version !== undefined);
   let demo: { status: SourceStatus; shards: WireShard[] } | null = null;
   if (useDemo) {
-    const prevDemo = prevByUrl.get(DEMO_SOURCE);
-    demo = prevDemo?.version !== undefined && PLATFORMS.some((p) => prevShards[p].some((s) => s.source === DEMO_SOURCE))
-      ? { status: prevDemo, shards: PLATFORMS.flatMap((p) => prevShards[p].filter((s) => s.source === DEMO_SOURCE)) }
-      : await loadDemo();
+    // Read the packaged file every time (it is small and local), so the sample list that
+    // ships with an update replaces the old one; unchanged shards are not rewritten below.
+    demo = await loadDemo();
     if (demo) next.push(demo.status);
   }
 
@@ -96,9 +88,9 @@ function sameShards(a: WireShard[], b: WireShard[]): boolean {
 
 async function syncOne(
   url: string,
-  prev: SourceState,
+  prev: SourceStatus,
   keys: string[],
-): Promise<{ status: SourceState; shards?: WireShard[] }> {
+): Promise<{ status: SourceStatus; shards?: WireShard[] }> {
   const t0 = performance.now();
   try {
     const r = await fetchList(url, { etag: prev.etag, lastModified: prev.lastModified });

@@ -45,6 +45,8 @@ export const WARNING_TEXT = {
     id: 'Bagi ASN (PNS dan PPPK), tindakan ini dapat dianggap termasuk yang dilarang oleh aturan netralitas berikut:',
     en: 'For civil servants (PNS and PPPK), this act may be treated as prohibited by the following neutrality rules:',
   },
+  demoList: { id: 'daftar contoh bawaan (fiktif)', en: 'built-in sample list (fictional)' },
+  fullName: { id: 'Nama lengkap peraturan', en: 'Full title of the instrument' },
   legalHeading: { id: 'Dasar hukum', en: 'Legal basis' },
   moreClauses: { id: 'Dasar hukum lainnya', en: 'Other legal basis' },
   originalText: {

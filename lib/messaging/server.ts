@@ -33,15 +33,20 @@ export function validEvent(v: unknown): v is GuardEvent {
     OUTCOMES.includes(e.outcome as Outcome) &&
     str(e.entryId) && str(e.name) &&
     (e.role === undefined || isRole(e.role)) &&
-    typeof e.listVersion === 'number' &&
+    typeof e.listVersion === 'number' && Number.isFinite(e.listVersion) &&
     Array.isArray(e.clauseIds) && e.clauseIds.length <= 50 && e.clauseIds.every((c) => str(c, 100)) &&
     (e.justification === undefined || str(e.justification, 2000))
   );
 }
 
 export async function appendEvent(event: GuardEvent): Promise<void> {
+  // Only the known fields are kept, whatever else a sender attached.
+  const { at, site, action, mode, outcome, entryId, name, role, listVersion, clauseIds, justification } = event;
+  const clean: GuardEvent = { at, site, action, mode, outcome, entryId, name, listVersion, clauseIds: [...clauseIds] };
+  if (role !== undefined) clean.role = role;
+  if (justification !== undefined) clean.justification = justification;
   const got = await browser.storage.local.get(KEYS.events);
-  const events = ((got[KEYS.events] as GuardEvent[] | undefined) ?? []).concat(event);
+  const events = ((got[KEYS.events] as GuardEvent[] | undefined) ?? []).concat(clean);
   await browser.storage.local.set({ [KEYS.events]: events.slice(-MAX_EVENTS) });
 }
 

@@ -34,6 +34,8 @@ export interface SourceStatus {
   lastModified?: string;
   /** The signature of the list in force: the same version with another signature is refused. */
   signature?: string;
+  /** The key that signed the list in force: when policy stops trusting it, the list is dropped. */
+  publicKey?: string;
   /** When the list in force was last confirmed (accepted or 304 Not Modified). */
   syncedAt?: number;
   /** When the last attempt ended, good or bad. */

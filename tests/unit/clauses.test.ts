@@ -179,6 +179,6 @@ describe('low-confidence clauses in the warning', () => {
     expect(high.textContent).not.toContain('dapat dianggap');
     expect(high.textContent).toContain('Sumber: VS · keyakinan: tinggi');
     // The lead sentence is softened too when the first clause is low-confidence.
-    expect(root.querySelector('#jn-desc')!.textContent).toContain('dapat dianggap termasuk yang dilarang');
+    expect(root.querySelector('#jn-lead')!.textContent).toContain('dapat dianggap termasuk yang dilarang');
   });
 });

@@ -81,8 +81,11 @@ describe('warning mount', () => {
     const title = rootOf(h).getElementById(d.getAttribute('aria-labelledby')!)!;
     expect(title.textContent).toContain('Tunggu sebentar');
     expect(title.textContent).toContain('peserta atau tim kampanye pemilu');
-    const desc = rootOf(h).getElementById(d.getAttribute('aria-describedby')!)!;
-    expect(desc.textContent).toContain('membagikan / memposting ulang');
+    // aria-describedby is a list of ids: the description is their text together.
+    const ids = d.getAttribute('aria-describedby')!.split(/\s+/);
+    const desc = ids.map((id) => rootOf(h).getElementById(id)!.textContent).join(' ');
+    expect(desc).toContain('membagikan / memposting ulang');
+    expect(desc).toContain('aturan netralitas');
   });
 
   it('shows the listed name, the matched handle, role, election, party and region in [data-account]', () => {
@@ -160,7 +163,7 @@ describe('warning mount', () => {
     expect(seen[0]).toBe(proceed);
     expect(seen[1]).toBe(toggle);
     expect(seen).toContain(q(h, 'a'));
-    expect(seen.filter((e) => e.tagName === 'SUMMARY')).toHaveLength(2);
+    expect(seen.filter((e) => e.tagName === 'SUMMARY')).toHaveLength(3); // full title, more clauses, sanction basis
     // The last stop wraps to the first, and Shift+Tab wraps back.
     proceed.focus();
     key(proceed, 'Tab');

@@ -60,11 +60,20 @@ function tabStops(root: HTMLElement): HTMLElement[] {
   return Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => {
     if ((el as HTMLButtonElement).disabled) return false;
     if (el.getAttribute('tabindex') === '-1') return false;
-    const closed = el.parentElement?.closest('details:not([open])');
-    if (!closed) return true;
-    // A closed <details> shows only its own <summary>.
-    return el.tagName === 'SUMMARY' && el.parentElement === closed;
+    // A closed <details> shows only its own <summary>; anything deeper is hidden, at any depth.
+    const from = el.tagName === 'SUMMARY' ? el.parentElement?.parentElement : el.parentElement;
+    return !from?.closest('details:not([open])');
   });
+}
+
+/** A list's source as a person reads it: the bundled sample list by name, else the host. */
+function sourceLabel(source: string, locale: Locale): string {
+  if (source === 'bundled:demo') return T.demoList[locale];
+  try {
+    return new URL(source).host || source;
+  } catch {
+    return source;
+  }
 }
 
 function normHandle(s: string): string {
@@ -177,11 +186,12 @@ export function Warning(props: WarningProps) {
         role="dialog"
         aria-modal="true"
         aria-labelledby="jn-title"
-        aria-describedby="jn-desc"
+        aria-describedby="jn-desc jn-lead"
         lang={locale}
         tabIndex={-1}
         onKeyDown={onKeyDown}
       >
+        <div class="head">
         <div class="top">
           <p class="brand">{L(T.brand)}</p>
           <button
@@ -211,13 +221,16 @@ export function Warning(props: WarningProps) {
             {relationNote && <p class="small">{L(relationNote)}</p>}
             {details.length > 0 && <p class="meta">{details.join(' · ')}</p>}
             <p class="small">
-              {L(T.listSource)}: {match.listSource} ({L(T.listVersion)} {match.listVersion})
+              {L(T.listSource)}: {sourceLabel(match.listSource, locale)} ({L(T.listVersion)} {match.listVersion})
               {subject.source ? ` · ${L(T.entrySource)}: ${subject.source}` : ''}
             </p>
           </div>
-          {first && <p>{L(first.confidence === 'L' ? T.whyLeadLow : T.whyLead)}</p>}
+        </div>
         </div>
 
+        {/* Only the middle scrolls: the title and the buttons stay in view at any zoom. */}
+        <div class="body">
+        {first && <p id="jn-lead">{L(first.confidence === 'L' ? T.whyLeadLow : T.whyLead)}</p>}
         {first && (
           <section aria-labelledby="jn-law">
             <h3 id="jn-law">{L(T.legalHeading)}</h3>
@@ -270,7 +283,9 @@ export function Warning(props: WarningProps) {
           {L(mode === 'block' ? T.blockedDecision : T.yourDecision)} {L(T.reportIntro)}{' '}
           {contact || L(T.reportFallback)}.
         </p>
+        </div>
 
+        <div class="foot">
         {mode === 'justify' && (
           <>
             <label for="jn-justification">{L(T.justificationLabel)}</label>
@@ -308,6 +323,7 @@ export function Warning(props: WarningProps) {
             </button>
           )}
         </div>
+        </div>
       </div>
     </div>
   );
@@ -321,9 +337,10 @@ function ClauseView({ clause, locale, sanction }: { clause: Clause; locale: Loca
     <div class="clause" {...attrs}>
       <p class="instrument">{short}</p>
       {clause.instrument.full !== short && (
-        <p class="full" lang="id">
-          {clause.instrument.full}
-        </p>
+        <details class="full">
+          <summary>{L(T.fullName)}</summary>
+          <p lang="id">{clause.instrument.full}</p>
+        </details>
       )}
       {clause.article && (
         <p class="article" lang="id">

@@ -71,14 +71,15 @@ export const WARNING_CSS = `
 
 .dialog {
   position: relative;
+  display: flex;
+  flex-direction: column;
   width: min(40em, calc(100vw - 2em));
   max-width: 40em;
   max-height: calc(100vh - 2em);
   max-height: calc(100dvh - 2em);
-  overflow: auto;
-  overscroll-behavior: contain;
+  overflow: hidden;
   margin: auto;
-  padding: 1.25em 1.5em;
+  padding: 0;
   background: var(--jn-bg);
   color: var(--jn-fg);
   border: 0.125em solid var(--jn-border);
@@ -92,6 +93,28 @@ export const WARNING_CSS = `
     from { opacity: 0; transform: translateY(0.5em); }
     to { opacity: 1; transform: none; }
   }
+}
+
+.head { flex: none; padding: 1.25em 1.5em 0.5em; }
+.body {
+  flex: 1 1 auto;
+  min-height: 4em;
+  overflow: auto;
+  overscroll-behavior: contain;
+  padding: 0 1.5em 0.75em;
+  border-top: 0.0625em solid var(--jn-border);
+}
+.body > p:first-child { margin-top: 0.75em; }
+.foot {
+  flex: none;
+  padding: 0.75em 1.5em 1.25em;
+  border-top: 0.0625em solid var(--jn-border);
+}
+/* Very short viewports (200% zoom on a laptop): one scroll for everything. */
+@media (max-height: 32em) {
+  .dialog { overflow: auto; overscroll-behavior: contain; }
+  .body { flex: none; overflow: visible; min-height: 0; }
+  .foot { position: sticky; bottom: 0; background: var(--jn-bg); }
 }
 
 .top {
@@ -124,7 +147,8 @@ p + p { margin-top: 0.5em; }
 
 .clause { margin: 0.5em 0 0.75em; }
 .clause .instrument { font-weight: 700; }
-.clause .full { font-size: 0.8125em; color: var(--jn-muted); overflow-wrap: anywhere; }
+.clause .full { margin: 0.125em 0; font-size: 0.8125em; color: var(--jn-muted); overflow-wrap: anywhere; }
+.clause .full summary { font-weight: 400; }
 .clause .article { font-size: 0.9375em; }
 .clause .lowconf { font-style: italic; margin-top: 0.25em; }
 .clause blockquote {
@@ -168,8 +192,9 @@ textarea {
   display: flex;
   flex-wrap: wrap;
   gap: 0.75em;
-  margin-top: 1.25em;
 }
+.foot label { margin-top: 0; }
+.foot textarea { margin-bottom: 0.75em; min-height: 3.5em; }
 button {
   font: inherit;
   font-size: 1em;
