@@ -460,8 +460,13 @@ function validateKey(key: string, value: unknown, policy: Policy, notes: Notes):
     }
     case 'reportUrl': {
       const c = checkReportUrl(value);
-      if (c.ok) policy.reportUrl = c.value;
-      else notes.badValue(key, c.problem);
+      if (!c.ok) return notes.badValue(key, c.problem);
+      policy.reportUrl = c.value;
+      // Kept (it is valid), but not acted on yet: say so where the admin looks.
+      notes.add('reportUrl', {
+        id: "Pelaporan audit belum tersedia di versi ini: 'reportUrl' belum dipakai dan tidak ada data yang dikirim",
+        en: "Audit reporting is not available in this version: 'reportUrl' is not used yet and nothing is sent",
+      });
       return;
     }
     case 'reportToken': {

@@ -298,7 +298,7 @@ describe('options: sources, record, privacy', () => {
     expect(text()).toContain('Riwayat dihapus');
   });
 
-  it('states what leaves the device, with the audit host only when reportUrl is set', async () => {
+  it('states what leaves the device; a reportUrl in policy does not turn reporting on in v1', async () => {
     await seed(undefined);
     await mount();
     expect(text()).toContain('Privasi');
@@ -310,8 +310,8 @@ describe('options: sources, record, privacy', () => {
     fakeBrowser.reset();
     await seed(policyState({ reportUrl: 'https://audit.contoh.go.id/e' }));
     await mount();
-    expect($('[data-status="reporting"]').textContent).toContain('audit.contoh.go.id');
-    expect(text()).not.toContain('Pelaporan audit tidak aktif');
+    expect(text()).toContain('Pelaporan audit tidak aktif');
+    expect(text()).toContain('Pelaporan audit belum tersedia di versi ini');
   });
 });
 

@@ -38,7 +38,9 @@ describe('validatePolicy', () => {
       lockUserSettings: true,
     };
     const { policy, notes } = validatePolicy(raw);
-    expect(notes).toEqual([]);
+    // reportUrl is valid and kept, with a note that v1 does not report yet.
+    expect(notes.map((n) => n.key)).toEqual(['reportUrl']);
+    expect(notes[0].id).toContain('belum tersedia');
     expect(policy).toEqual(raw);
   });
 
@@ -291,7 +293,7 @@ describe('effectiveConfig', () => {
     expect(c.mode).toBe('off');
   });
 
-  it('copies organisation, local clauses and reportUrl from the policy', () => {
+  it('copies organisation and local clauses; not reportUrl while reporting is not built', () => {
     const clause = { id: 'se-1', title: 'T', text: 'X', source: 'S', actions: ['like' as const] };
     const c = effectiveConfig(
       managed({ organization: { name: 'Org' }, localClauses: [clause], reportUrl: 'https://a.example/r', reportToken: 't' }),
@@ -299,7 +301,7 @@ describe('effectiveConfig', () => {
     );
     expect(c.organization).toEqual({ name: 'Org' });
     expect(c.localClauses).toEqual([clause]);
-    expect(c.reportUrl).toBe('https://a.example/r');
+    expect('reportUrl' in c).toBe(false); // the popup must not claim reporting is on
     expect('reportToken' in c).toBe(false);
     expect('reportUrl' in effectiveConfig(undefined, undefined)).toBe(false);
   });

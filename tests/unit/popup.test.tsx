@@ -147,7 +147,7 @@ describe('popup', () => {
     expect(status('list-synced-at')!.textContent).toBe('belum pernah');
   });
 
-  it('shows managed with the organisation and the audit reporting host', async () => {
+  it('shows managed with the organisation, and says nothing is sent while reporting is not built', async () => {
     const policy: PolicyState = {
       managed: true,
       policy: { organization: { name: 'Kementerian Contoh' }, reportUrl: 'https://audit.contoh.go.id/e', lockUserSettings: true },
@@ -164,10 +164,9 @@ describe('popup', () => {
     expect(status('managed')!.textContent).toBe('yes');
     expect(text()).toContain('Dikelola oleh organisasi Anda');
     expect(text()).toContain('Kementerian Contoh');
-    expect(text()).toContain(
-      'Pelaporan audit aktif: tindakan yang diperingatkan dikirim ke audit.contoh.go.id',
-    );
-    expect(text()).not.toContain('Tidak ada data penjelajahan');
+    // v1 sends nothing, even with reportUrl in policy: the popup must say so.
+    expect(text()).not.toContain('Pelaporan audit aktif');
+    expect(text()).toContain('Tidak ada data penjelajahan');
   });
 
   it('says clearly when protection is off', async () => {
