@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import { ShardIndex } from '../lib/accounts/shard-index';
-import { compileShards } from '../lib/list/compile';
+import { compileList } from '../lib/list/compile';
 import type { ListPayload } from '../lib/list/types';
 import { PLATFORMS, type PlatformId } from '../lib/model';
 import { CHROMIUM, EXTENSION_ID, launch, openDemo, waitForStorage } from '../tests/support/browser';
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   const payload = JSON.parse(listText).payload as ListPayload;
   const allKeys = PLATFORMS.flatMap((p) => payload.entries[p]?.keys ?? []);
   const allSubj = PLATFORMS.flatMap((p) => payload.entries[p]?.subjects ?? []);
-  const worst = new ShardIndex(compileShards({ ...payload, entries: { x: { keys: allKeys, subjects: allSubj } } }, 'worst')[0]);
+  const worst = new ShardIndex(compileList({ ...payload, entries: { x: { keys: allKeys, subjects: allSubj } } }, 'worst').shards[0]);
   const worstBytes = worst.bytes;
 
   const server = await startListServer();
@@ -181,13 +181,18 @@ async function main(): Promise<void> {
     });
     const like = page.locator('article[data-testid="tweet"]:has([data-testid="User-Name"] a[href="/capres_contoh_a"]) [data-testid="like"]').first();
     const box = (await like.boundingBox())!;
+    // Two measures: the extension's own (from the click event's timeStamp to the frame after
+    // the warning was mounted, read in the content script's world) and the outside one (a
+    // wall clock around the CDP input, which adds the CDP round trips).
     const clicks: number[] = [];
+    const clicksCdp: number[] = [];
     for (let i = 0; i < CLICKS; i++) {
       const t0 = performance.timeOrigin + performance.now();
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       await page.waitForFunction((n) => (window as unknown as { __jnShown: number[] }).__jnShown.length > n, i);
       const shown = await page.evaluate((n) => (window as unknown as { __jnShown: number[] }).__jnShown[n], i);
-      clicks.push(shown - t0);
+      clicksCdp.push(shown - t0);
+      clicks.push(await world2.eval<number>('__jagaNetral.stats.lastClickToDialogMs'));
       await page.keyboard.press('Escape');
       await page.locator('jaga-netral-warning').waitFor({ state: 'detached' });
     }
@@ -220,6 +225,7 @@ async function main(): Promise<void> {
       entries: ENTRIES,
       entriesPerPlatform: perPlatform,
       clickToDialogMs: { median: round(median(clicks)), p95: round(p95(clicks)), runs: clicks.length },
+      clickToDialogViaCdpMs: { median: round(median(clicksCdp)), p95: round(p95(clicksCdp)) },
       listReadyMs: round(median(listReadyRuns)),
       listReadyRunsMs: listReadyRuns.map((x) => round(x)),
       tabListBytes: ready.bytes,
@@ -248,6 +254,7 @@ async function main(): Promise<void> {
   const rows: [string, string, string, boolean | null][] = [
     ['click → dialog (median)', `${r.clickToDialogMs.median} ms`, '≤ 16 ms', r.clickToDialogMs.median <= 16],
     ['click → dialog (p95)', `${r.clickToDialogMs.p95} ms`, '', null],
+    ['  incl. CDP input round trips (median)', `${r.clickToDialogViaCdpMs.median} ms`, '', null],
     ['list ready in a tab', `${r.listReadyMs} ms`, '≤ 50 ms', r.listReadyMs <= 50],
     [`list memory in an X tab (${r.tabListEntries.toLocaleString('en')} keys)`, `${(r.tabListBytes / 1048576).toFixed(2)} MB`, '≤ 8 MB', r.tabListBytes <= 8 * 1048576],
     ['  tab JS heap delta vs demo list', `${(r.tabHeapDeltaBytes / 1048576).toFixed(2)} MB`, '', null],

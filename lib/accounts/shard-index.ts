@@ -1,113 +1,113 @@
 /**
- * The tab's view of the lists for one platform: sorted 64-bit key hashes and, per hash, a
- * subject record. Loading decodes two base64 strings; lookups are a binary search with no
- * allocation; a subject record is parsed only when it matched (at click time).
- * Memory: 12 bytes per key plus the subject records of this platform.
+ * The tab's view of the lists for one platform (format: WireShard in lib/list/types.ts).
+ * Loading decodes three base64 strings; a lookup hashes the key, picks its bucket and
+ * binary-searches a few entries, with no allocation. Memory: 8 bytes a key plus the bucket
+ * table. Subject details (names, roles) are not held here: see lib/accounts/subjects.ts.
  */
-import type { Match, PlatformId, Role, Subject } from '../model';
-import { dayNumber, isRole } from '../model';
+import type { PlatformId } from '../model';
+import { dayNumber } from '../model';
 import type { WireShard } from '../list/types';
-import { base64ToU32 } from './base64';
+import { base64ToBytes, base64ToU32 } from './base64';
 import { hash64 } from './hash';
 
-const RS = '\u001e';
-const US = '\u001f';
+/** A listed key found in a tab's index: enough to decide; details come from its subject. */
+export interface Hit {
+  platform: PlatformId;
+  /** The canonical key that matched, e.g. `@budi_demo` or `id:1234`. */
+  key: string;
+  /** `<platform>:<key>`: the list entry id used in local records. */
+  entryId: string;
+  subjectIndex: number;
+  listSource: string;
+  listVersion: number;
+  /** Storage key prefix of the list's subject chunks. */
+  subjectsKey: string;
+}
 
 export class ShardIndex {
   readonly platform: PlatformId;
   readonly source: string;
   readonly listVersion: number;
+  readonly subjectsKey: string;
   readonly size: number;
-  private readonly hashes: Uint32Array;
+  private readonly shift: number;
+  private readonly buckets: Uint32Array;
+  private readonly fps: Uint32Array;
   private readonly subjectOf: Uint32Array;
-  private readonly subjects: string;
-  private recordStarts: Uint32Array | null = null;
-  private readonly parsed = new Map<number, Subject>();
+  private readonly winIds: Uint32Array | null;
+  private readonly winFrom: Uint16Array | null;
+  private readonly winUntil: Uint16Array | null;
 
   constructor(wire: WireShard) {
     this.platform = wire.platform;
     this.source = wire.source;
     this.listVersion = wire.listVersion;
-    this.hashes = base64ToU32(wire.hashes);
+    this.subjectsKey = wire.subjectsKey;
+    this.shift = 32 - wire.bucketBits;
+    this.buckets = base64ToU32(wire.buckets);
+    this.fps = base64ToU32(wire.fps);
     this.subjectOf = base64ToU32(wire.subjectOf);
-    this.subjects = wire.subjects;
-    this.size = this.subjectOf.length;
-    if (this.hashes.length !== this.size * 2) throw new Error('shard: hash and subject counts differ');
+    this.size = this.fps.length;
+    if (this.subjectOf.length !== this.size || this.buckets.length !== (1 << wire.bucketBits) + 1) {
+      throw new Error('shard: table sizes disagree');
+    }
+    if (wire.windows) {
+      this.winIds = base64ToU32(wire.windows.ids);
+      const u16 = (b64: string) => {
+        const b = base64ToBytes(b64);
+        return new Uint16Array(b.buffer, b.byteOffset, b.byteLength >>> 1);
+      };
+      this.winFrom = u16(wire.windows.from);
+      this.winUntil = u16(wire.windows.until);
+    } else {
+      this.winIds = this.winFrom = this.winUntil = null;
+    }
   }
 
-  /** Bytes this index holds (typed arrays, plus the record string at 1–2 bytes a char). */
+  /** Bytes this index holds. */
   get bytes(): number {
-    return this.hashes.byteLength + this.subjectOf.byteLength + this.subjects.length + (this.recordStarts?.byteLength ?? 0);
+    return (
+      this.buckets.byteLength + this.fps.byteLength + this.subjectOf.byteLength +
+      (this.winIds ? this.winIds.byteLength + this.winFrom!.byteLength + this.winUntil!.byteLength : 0)
+    );
   }
 
-  /** Position of `key`'s hash, or -1. */
+  /** Position of `key`, or -1. */
   find(key: string): number {
     const h = hash64(key);
-    const hi = h[0];
+    const b = h[0] >>> this.shift;
     const lo = h[1];
-    const a = this.hashes;
-    let l = 0;
-    let r = this.size - 1;
+    const a = this.fps;
+    let l = this.buckets[b];
+    let r = this.buckets[b + 1] - 1;
     while (l <= r) {
       const m = (l + r) >>> 1;
-      const mh = a[m * 2];
-      if (mh < hi) l = m + 1;
-      else if (mh > hi) r = m - 1;
-      else {
-        const ml = a[m * 2 + 1];
-        if (ml < lo) l = m + 1;
-        else if (ml > lo) r = m - 1;
-        else return m;
-      }
+      const v = a[m];
+      if (v < lo) l = m + 1;
+      else if (v > lo) r = m - 1;
+      else return m;
     }
     return -1;
   }
 
-  subjectAt(pos: number): Subject {
-    const si = this.subjectOf[pos];
-    let s = this.parsed.get(si);
-    if (!s) {
-      s = parseRecord(this.recordAt(si));
-      this.parsed.set(si, s);
-    }
-    return s;
+  subjectAt(pos: number): number {
+    return this.subjectOf[pos];
   }
 
-  private recordAt(i: number): string {
-    if (!this.recordStarts) {
-      const starts: number[] = [0];
-      let p = this.subjects.indexOf(RS);
-      while (p !== -1) {
-        starts.push(p + 1);
-        p = this.subjects.indexOf(RS, p + 1);
-      }
-      this.recordStarts = Uint32Array.from(starts);
+  /** Whether the subject's validity window (if it has one) includes day `today`. */
+  activeOn(subject: number, today: number): boolean {
+    const ids = this.winIds;
+    if (!ids) return true;
+    let l = 0;
+    let r = ids.length - 1;
+    while (l <= r) {
+      const m = (l + r) >>> 1;
+      if (ids[m] < subject) l = m + 1;
+      else if (ids[m] > subject) r = m - 1;
+      else return today >= this.winFrom![m] && today <= this.winUntil![m];
     }
-    const start = this.recordStarts[i];
-    const next = i + 1 < this.recordStarts.length ? this.recordStarts[i + 1] - 1 : this.subjects.length;
-    return this.subjects.slice(start, next);
+    return true;
   }
-}
-
-function parseRecord(rec: string): Subject {
-  const f = rec.split(US);
-  const num = (v: string | undefined) => (v ? Number(v) : undefined);
-  const role = f[2];
-  return {
-    index: Number(f[0]),
-    name: f[1] ?? '',
-    role: isRole(role) ? (role as Role) : undefined,
-    election: f[3] || undefined,
-    party: f[4] || undefined,
-    region: f[5] || undefined,
-    validFromDay: num(f[6]),
-    validUntilDay: num(f[7]),
-    source: f[8] || undefined,
-  };
-}
-
-export function isActive(s: Subject, today: number): boolean {
-  return (s.validFromDay === undefined || today >= s.validFromDay) && (s.validUntilDay === undefined || today <= s.validUntilDay);
 }
 
 /**
@@ -120,8 +120,18 @@ export class ListIndex {
     readonly shards: ShardIndex[],
   ) {}
 
+  /** Shards that cannot be read (damaged storage, an older layout) are skipped, not fatal. */
   static fromWire(platform: PlatformId, wires: readonly WireShard[]): ListIndex {
-    return new ListIndex(platform, wires.filter((w) => w.platform === platform).map((w) => new ShardIndex(w)));
+    const shards: ShardIndex[] = [];
+    for (const w of wires) {
+      if (w?.platform !== platform) continue;
+      try {
+        shards.push(new ShardIndex(w));
+      } catch {
+        /* skipped: the background rewrites shards on the next accepted list */
+      }
+    }
+    return new ListIndex(platform, shards);
   }
 
   get size(): number {
@@ -137,21 +147,23 @@ export class ListIndex {
   }
 
   /** The first active listing of any of `keys`, or null. `now` is ms since the epoch. */
-  match(keys: readonly string[], now: number = Date.now()): Match | null {
-    const today = dayNumber(now);
+  match(keys: readonly string[], now: number = Date.now()): Hit | null {
+    let today = -1;
     for (const key of keys) {
       for (const shard of this.shards) {
         const pos = shard.find(key);
         if (pos < 0) continue;
-        const subject = shard.subjectAt(pos);
-        if (!isActive(subject, today)) continue;
+        const subjectIndex = shard.subjectAt(pos);
+        if (today < 0) today = dayNumber(now);
+        if (!shard.activeOn(subjectIndex, today)) continue;
         return {
-          subject,
           platform: this.platform,
           key,
+          entryId: `${this.platform}:${key}`,
+          subjectIndex,
           listSource: shard.source,
           listVersion: shard.listVersion,
-          entryId: `${this.platform}:${key}`,
+          subjectsKey: shard.subjectsKey,
         };
       }
     }

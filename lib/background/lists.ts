@@ -6,15 +6,16 @@
  */
 import { browser } from '../browser';
 import { PLATFORMS, type PlatformId } from '../model';
-import { compileShards } from '../list/compile';
+import { compileList, type Compiled } from '../list/compile';
 import { DEMO_LIST_PATH, DEMO_LIST_PUBLIC_KEY } from '../list/demo';
 import { describeListError, ListError } from '../list/errors';
 import { fetchList } from '../list/fetch';
 import { samePublicKey } from '../list/signature';
-import type { WireShard } from '../list/types';
+import type { SubjectChunk, WireShard } from '../list/types';
 import { entryCount, parseSignedList, verifySignedList } from '../list/verify';
 import type { EffectiveConfig } from '../policy/types';
 import { KEYS, type SourceStatus } from '../storage/items';
+import { notifyTabs } from './notify';
 
 export const DEMO_SOURCE = 'bundled:demo';
 
@@ -31,13 +32,14 @@ export function syncLists(config: EffectiveConfig): Promise<SourceStatus[]> {
 
 async function doSync(config: EffectiveConfig): Promise<SourceStatus[]> {
   const shardKeys = PLATFORMS.map((p) => KEYS.shards(p));
-  const stored = await browser.storage.local.get([KEYS.sources, ...shardKeys]);
+  const stored = await browser.storage.local.get([KEYS.sources, KEYS.chunks, ...shardKeys]);
+  const prevChunks = (stored[KEYS.chunks] as Record<string, number> | undefined) ?? {};
   const prevSources = (stored[KEYS.sources] as SourceStatus[] | undefined) ?? [];
   const prevShards = {} as ShardMap;
   for (const p of PLATFORMS) prevShards[p] = (stored[KEYS.shards(p)] as WireShard[] | undefined) ?? [];
 
   const prevByUrl = new Map(prevSources.map((s) => [s.url, s]));
-  const fresh = new Map<string, WireShard[]>();
+  const fresh = new Map<string, Compiled>();
   /** Sources whose list in force was signed by a key that is no longer trusted. */
   const revoked = new Set<string>();
   const next: SourceStatus[] = [];
@@ -55,11 +57,11 @@ async function doSync(config: EffectiveConfig): Promise<SourceStatus[]> {
     }
     const result = await syncOne(url, prev, config.listPublicKeys);
     next.push(result.status);
-    if (result.shards) fresh.set(url, result.shards);
+    if (result.compiled) fresh.set(url, result.compiled);
   }
 
   const useDemo = !next.some((s) => s.version !== undefined);
-  let demo: { status: SourceStatus; shards: WireShard[] } | null = null;
+  let demo: { status: SourceStatus; compiled: Compiled } | null = null;
   if (useDemo) {
     // Read the packaged file every time (it is small and local), so the sample list that
     // ships with an update replaces the old one; unchanged shards are not rewritten below.
@@ -69,17 +71,60 @@ async function doSync(config: EffectiveConfig): Promise<SourceStatus[]> {
 
   // Rebuild each platform's shard array in listUrls order; write only what changed.
   const changes: Record<string, unknown> = { [KEYS.sources]: next };
+  let shardsChanged = false;
   for (const p of PLATFORMS) {
     const arr: WireShard[] = [];
     for (const url of config.listUrls) {
-      const src = fresh.get(url) ?? (revoked.has(url) ? [] : prevShards[p].filter((s) => s.source === url));
+      const src = fresh.get(url)?.shards ?? (revoked.has(url) ? [] : prevShards[p].filter((s) => s.source === url));
       for (const s of src) if (s.platform === p) arr.push(s);
     }
-    if (demo) for (const s of demo.shards) if (s.platform === p) arr.push(s);
-    if (!sameShards(arr, prevShards[p])) changes[KEYS.shards(p)] = arr;
+    if (demo) for (const s of demo.compiled.shards) if (s.platform === p) arr.push(s);
+    if (!sameShards(arr, prevShards[p])) {
+      changes[KEYS.shards(p)] = arr;
+      shardsChanged = true;
+    }
   }
+
+  // Subject details: write the chunks of lists that came into force, drop those that left.
+  const inForce: Record<string, number> = {};
+  /** Prefixes whose shards were just rewritten from a compiled list (not kept from storage). */
+  const rewritten = new Set<string>();
+  for (const p of PLATFORMS) {
+    const written = changes[KEYS.shards(p)] as WireShard[] | undefined;
+    for (const s of written ?? prevShards[p]) {
+      inForce[s.subjectsKey] = 0;
+      if (written && !prevShards[p].includes(s)) rewritten.add(s.subjectsKey);
+    }
+  }
+  const newChunks: Record<string, SubjectChunk> = {};
+  for (const c of [...fresh.values(), ...(demo ? [demo.compiled] : [])]) {
+    for (const [key, chunk] of Object.entries(c.chunks)) {
+      const prefix = key.slice(0, key.lastIndexOf('.') + 1);
+      if (!(prefix in inForce)) continue;
+      inForce[prefix]++;
+      // Also when the prefix is not new: the demo list of an update may keep its version with
+      // other content, and its new shards must not point into the old chunks.
+      if (!(prefix in prevChunks) || rewritten.has(prefix)) newChunks[key] = chunk;
+    }
+  }
+  for (const prefix of Object.keys(inForce)) if (inForce[prefix] === 0) inForce[prefix] = prevChunks[prefix] ?? 0;
+  const stale: string[] = [];
+  for (const [prefix, n] of Object.entries(prevChunks)) {
+    if (!(prefix in inForce)) for (let i = 0; i < n; i++) stale.push(`${prefix}${i}`);
+  }
+  // Details first, then the shards that point at them, then clean up.
+  if (Object.keys(newChunks).length > 0) await browser.storage.local.set(newChunks);
+  // The chunk record only when it changed: an unchanged sync (304) writes nothing but the status.
+  if (!sameCounts(inForce, prevChunks)) changes[KEYS.chunks] = inForce;
   await browser.storage.local.set(changes);
+  if (stale.length > 0) await browser.storage.local.remove(stale);
+  if (shardsChanged) await notifyTabs();
   return next;
+}
+
+function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => b[k] === a[k]);
 }
 
 function sameShards(a: WireShard[], b: WireShard[]): boolean {
@@ -90,7 +135,7 @@ async function syncOne(
   url: string,
   prev: SourceStatus,
   keys: string[],
-): Promise<{ status: SourceStatus; shards?: WireShard[] }> {
+): Promise<{ status: SourceStatus; compiled?: Compiled }> {
   const t0 = performance.now();
   try {
     const r = await fetchList(url, { etag: prev.etag, lastModified: prev.lastModified });
@@ -111,10 +156,10 @@ async function syncOne(
         return { status: { ...prev, publicKey: list.publicKey, etag: r.etag, lastModified: r.lastModified, syncedAt: now, checkedAt: now, error: '', errorCode: undefined, errorDetail: undefined } };
       }
     }
-    const shards = compileShards(payload, url);
+    const compiled = compileList(payload, url);
     const t4 = performance.now();
     return {
-      shards,
+      compiled,
       status: {
         url,
         version: payload.version,
@@ -145,7 +190,7 @@ async function syncOne(
   }
 }
 
-async function loadDemo(): Promise<{ status: SourceStatus; shards: WireShard[] } | null> {
+async function loadDemo(): Promise<{ status: SourceStatus; compiled: Compiled } | null> {
   try {
     const res = await fetch(browser.runtime.getURL(DEMO_LIST_PATH as '/demo-list.json'));
     const list = parseSignedList(await res.text());
@@ -153,7 +198,7 @@ async function loadDemo(): Promise<{ status: SourceStatus; shards: WireShard[] }
     const payload = await verifySignedList(list, [DEMO_LIST_PUBLIC_KEY]);
     const now = Date.now();
     return {
-      shards: compileShards(payload, DEMO_SOURCE),
+      compiled: compileList(payload, DEMO_SOURCE),
       status: {
         url: DEMO_SOURCE,
         version: payload.version,

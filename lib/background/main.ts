@@ -13,6 +13,7 @@ import { readManagedPolicy } from '../policy/read';
 import type { EffectiveConfig, PolicyState, UserSettings } from '../policy/types';
 import { KEYS, SCHEMA_VERSION, type SourceStatus } from '../storage/items';
 import { syncLists } from './lists';
+import { notifyTabs } from './notify';
 
 const SYNC_ALARM = 'jn.sync';
 
@@ -35,6 +36,7 @@ async function applyConfig(policy: PolicyState | undefined, user: UserSettings |
   const config = effectiveConfig(policy, user);
   if (JSON.stringify(config) !== JSON.stringify(prev)) {
     await browser.storage.local.set({ [KEYS.config]: config, [KEYS.schema]: SCHEMA_VERSION });
+    await notifyTabs();
   }
   if (!prev || prev.syncIntervalMinutes !== config.syncIntervalMinutes) await ensureAlarm(config, true);
   if (listsDiffer(prev, config)) await syncLists(config);

@@ -2,8 +2,8 @@
  * The synchronous decision: given what the adapter read from the DOM, is this a guarded
  * action on a listed account, and in which mode? Pure: no DOM, no messages.
  */
-import type { ListIndex } from '../accounts/shard-index';
-import type { Action, Match, Mode } from '../model';
+import type { Hit, ListIndex } from '../accounts/shard-index';
+import type { Action, Mode } from '../model';
 import { isSiteGuarded, modeFor } from '../policy/effective';
 import type { EffectiveConfig } from '../policy/types';
 import type { Identity, Resolution } from '../sites/types';
@@ -11,7 +11,7 @@ import type { Identity, Resolution } from '../sites/types';
 export interface Decision {
   action: Action;
   mode: Exclude<Mode, 'off'>;
-  match: Match;
+  hit: Hit;
   identity: Identity;
   control: Element;
 }
@@ -36,8 +36,8 @@ export function decide(
   const mode = modeFor(config, res.action);
   if (mode === 'off') return null;
   for (const identity of identities) {
-    const match = index.match(identity.keys, now);
-    if (match) return { action: res.action, mode, match, identity, control: res.control };
+    const hit = index.match(identity.keys, now);
+    if (hit) return { action: res.action, mode, hit, identity, control: res.control };
   }
   return null;
 }

@@ -6,7 +6,8 @@
  * action once. It also scans added posts to mark listed ones (`data-jaga-netral="listed"`).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { ListIndex } from '../accounts/shard-index';
+import { ListIndex, type Hit } from '../accounts/shard-index';
+import { SubjectStore } from '../accounts/subjects';
 import { browser } from '../browser';
 import { clausesFor } from '../clauses';
 import { resolveLocale } from '../i18n/common';
@@ -14,12 +15,22 @@ import type { WireShard } from '../list/types';
 import { sendMessage } from '../messaging/client';
 import { effectiveConfig } from '../policy/effective';
 import type { EffectiveConfig } from '../policy/types';
+import type { Match, Subject } from '../model';
 import type { Resolution, SiteAdapter } from '../sites/types';
 import { KEYS, type GuardEvent, type Outcome } from '../storage/items';
+import { REFRESH } from '../background/notify';
 import { openWarning, type WarningHandle } from '../ui/warning/mount';
 import { decide, type Decision, type MenuContext } from './decide';
 
 export const LISTED_ATTR = 'data-jaga-netral';
+
+function uiLanguage(): string | undefined {
+  try {
+    return browser.i18n.getUILanguage();
+  } catch {
+    return navigator.language;
+  }
+}
 
 export interface GuardOptions {
   /** Which events count as the user's own (tests in happy-dom inject this). */
@@ -39,23 +50,29 @@ export interface GuardStats {
   scanMs: number;
   lastBatchMs: number;
   lastBatchPosts: number;
+  /** From the input event (its timeStamp) to the frame after the warning was mounted. */
+  lastClickToDialogMs: number;
 }
 
 export interface GuardHandle {
   /** Resolves when the tab has its config and list (for tests and the benchmark). */
   ready: Promise<void>;
   readonly index: ListIndex | null;
+  readonly subjects: SubjectStore;
   stats: GuardStats;
 }
 
 export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: GuardOptions = {}): GuardHandle {
   const now = opts.now ?? Date.now;
-  const stats: GuardStats = { startedAt: performance.now(), readyAt: 0, scannedPosts: 0, scanMs: 0, lastBatchMs: 0, lastBatchPosts: 0 };
+  const stats: GuardStats = { startedAt: performance.now(), readyAt: 0, scannedPosts: 0, scanMs: 0, lastBatchMs: 0, lastBatchPosts: 0, lastClickToDialogMs: 0 };
+  const subjects = new SubjectStore();
   const shardKey = KEYS.shards(adapter.platform);
   let config: EffectiveConfig | null = null;
   let index: ListIndex | null = null;
   let menu: MenuContext | null = null;
   let open: { handle: WarningHandle; decision: Decision } | null = null;
+  /** A stopped action whose warning waits for the subject's details (a storage read). */
+  let pending: Decision | null = null;
   /** The control being clicked by our own replay: its click passes once. */
   let replaying: Element | null = null;
   /** When a replay was impossible (the control is gone), the user's next try passes once. */
@@ -65,6 +82,8 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
   const active = () => config !== null && index !== null && index.size > 0;
 
   const fromOurUi = (e: Event) => open !== null && e.composedPath().includes(open.handle.host);
+  /** A warning is showing or about to: guarded controls are inert meanwhile. */
+  const busy = () => open !== null || pending !== null;
 
   const targetOf = (e: Event): Element | null => {
     const t = e.composedPath()[0] ?? e.target;
@@ -85,30 +104,37 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
     if (!config || !index) return null;
     const d = decide(res, config, index, menu, now());
     if (!d) return null;
-    if (allowance && allowance.entryId === d.match.entryId && allowance.action === d.action && allowance.until >= now()) {
+    if (allowance && allowance.entryId === d.hit.entryId && allowance.action === d.action && allowance.until >= now()) {
       if (consume) allowance = null;
       return null;
     }
     return d;
   };
 
-  const record = (d: Decision, outcome: Outcome, justification?: string) => {
+  const record = (d: Decision, subject: Subject, outcome: Outcome, justification?: string) => {
     const event: GuardEvent = {
       at: now(),
       site: adapter.site,
       action: d.action,
       mode: d.mode,
       outcome,
-      entryId: d.match.entryId,
-      name: d.match.subject.name,
-      role: d.match.subject.role,
-      listVersion: d.match.listVersion,
+      entryId: d.hit.entryId,
+      name: subject.name,
+      role: subject.role,
+      listVersion: d.hit.listVersion,
       clauseIds: clausesFor(d.action, config?.localClauses ?? []).map((c) => c.id),
       ...(justification ? { justification } : {}),
     };
     sendMessage('event.record', { event }).catch(() => {
       // The extension was reloaded or updated under this tab: nothing to record into.
     });
+  };
+
+  /** The subject for the warning: from the store, or (the list changed meanwhile) what the page shows. */
+  const withSubject = (hit: Hit, fallback: string, use: (s: Subject) => void) => {
+    const now = subjects.peek(hit);
+    if (now) return use(now);
+    void subjects.load(hit).then((s) => use(s ?? { index: hit.subjectIndex, name: fallback }));
   };
 
   const replayClick = (control: Element) => {
@@ -120,32 +146,44 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
     }
   };
 
-  const showWarning = (d: Decision, replay: () => void) => {
-    if (!config) return;
-    record(d, d.mode === 'block' ? 'blocked' : 'warned');
+  const showWarning = (d: Decision, subject: Subject, startedAt: number, replay: () => void) => {
+    pending = null;
+    // Invalidated while the details were read (the extension was updated): as with a warning
+    // already open (closed on invalidation), this stale script shows nothing more.
+    if (!config || ctx.isInvalid) return;
+    record(d, subject, d.mode === 'block' ? 'blocked' : 'warned');
+    const match: Match = {
+      subject,
+      platform: d.hit.platform,
+      key: d.hit.key,
+      listSource: d.hit.listSource,
+      listVersion: d.hit.listVersion,
+      entryId: d.hit.entryId,
+    };
     const handle = openWarning({
       action: d.action,
-      match: d.match,
+      match,
       shownAs: d.identity.display,
       relation: d.identity.relation,
       mode: d.mode === 'audit' ? 'warn' : d.mode,
       clauses: clausesFor(d.action, config.localClauses),
       organization: config.organization,
-      locale: resolveLocale(config.locale, browser.i18n?.getUILanguage?.()),
+      locale: resolveLocale(config.locale, uiLanguage()),
       returnFocusTo: d.control,
       isTrusted: opts.isTrusted,
     });
     open = { handle, decision: d };
+    requestAnimationFrame(() => setTimeout(() => (stats.lastClickToDialogMs = performance.now() - startedAt), 0));
     void handle.result.then((r) => {
       if (open?.handle === handle) open = null;
       if (d.mode === 'block') return;
       if (r.decision !== 'proceed') {
-        record(d, 'cancelled');
+        record(d, subject, 'cancelled');
         return;
       }
-      record(d, 'proceeded', r.justification);
+      record(d, subject, 'proceeded', r.justification);
       if (d.control.isConnected) replay();
-      else allowance = { entryId: d.match.entryId, action: d.action, until: now() + 30_000 };
+      else allowance = { entryId: d.hit.entryId, action: d.action, until: now() + 30_000 };
     });
   };
 
@@ -154,11 +192,13 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
     const d = decideFor(res, true);
     if (!d) return false;
     if (d.mode === 'audit') {
-      record(d, 'audited');
+      withSubject(d.hit, d.identity.display, (s) => record(d, s, 'audited'));
       return false;
     }
     stop(e);
-    showWarning(d, replay);
+    // The decision was synchronous; the details may need one storage read.
+    pending = d;
+    withSubject(d.hit, d.identity.display, (s) => showWarning(d, s, e.timeStamp, replay));
     return true;
   };
 
@@ -169,7 +209,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
     if (!res) return;
     remember(res);
     if (res.type === 'menu') return;
-    if (open) return stop(e, false);
+    if (busy()) return stop(e, false);
     const d = decideFor(res, false);
     // Not preventDefault: the click still comes and is handled (and stopped) in onClick.
     if (d && d.mode !== 'audit') e.stopImmediatePropagation();
@@ -192,7 +232,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
     if (!res) return;
     remember(res);
     if (res.type === 'menu') return;
-    if (open) return stop(e);
+    if (busy()) return stop(e);
     intercept(e, res, () => replayClick(res.control));
   };
 
@@ -204,7 +244,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
       const res = adapter.resolveControl(t, location);
       if (res && res.type !== 'menu') {
         remember(res);
-        if (open) return stop(e);
+        if (busy()) return stop(e);
         if (intercept(e, res, () => replayClick(res.control)) && ke.key === ' ') spaceKeyupTarget = t;
         return;
       }
@@ -213,7 +253,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
     if (!res) return;
     remember(res);
     if (res.type === 'menu') return;
-    if (open) return stop(e);
+    if (busy()) return stop(e);
     intercept(e, res, () => replayClick(res.control));
   };
 
@@ -232,31 +272,37 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
   listen('keydown', onKeydown);
   listen('keyup', onKeyup);
 
-  // Scan what is added, only that: mark posts of listed accounts (a QA hook; no visual change).
-  const scan = (root: Element): number => {
+  // Scan what is added, only that: mark posts of listed accounts (a QA hook; no visual
+  // change) and prefetch their details, so a warning opens in the same frame as the click.
+  const scan = (roots: Iterable<Element>): number => {
     if (!index || !config) return 0;
     const t = now();
-    const posts = adapter.findPosts(root);
-    for (const post of posts) {
-      let listed = false;
-      for (const id of adapter.identitiesOf(post, location)) {
-        if (index.match(id.keys, t)) {
-          listed = true;
-          break;
-        }
-      }
-      if (listed) post.setAttribute(LISTED_ATTR, 'listed');
-      else if (post.hasAttribute(LISTED_ATTR)) post.removeAttribute(LISTED_ATTR); // a recycled row
+    const seen = new Map<Element, boolean>();
+    for (const root of roots) {
+      adapter.scanKeys(root, (post, key) => {
+        if (seen.get(post)) return;
+        const hit = index!.match([key], t);
+        seen.set(post, hit !== null);
+        if (hit) subjects.prefetch(hit);
+      });
     }
-    return posts.length;
+    for (const [post, listed] of seen) {
+      if (listed) {
+        if (post.getAttribute(LISTED_ATTR) !== 'listed') post.setAttribute(LISTED_ATTR, 'listed');
+      } else if (post.hasAttribute(LISTED_ATTR)) post.removeAttribute(LISTED_ATTR); // a recycled row
+    }
+    return seen.size;
   };
   const observer = new MutationObserver((records) => {
     if (!active()) return;
     const t0 = performance.now();
-    let n = 0;
+    const roots: Element[] = [];
     for (const r of records) {
-      for (const node of r.addedNodes) if (node.nodeType === 1) n += scan(node as Element);
+      if (r.type === 'attributes') {
+        if (r.target.nodeType === 1) roots.push(r.target as Element);
+      } else for (const node of r.addedNodes) if (node.nodeType === 1) roots.push(node as Element);
     }
+    const n = roots.length ? scan(roots) : 0;
     if (n > 0) {
       stats.lastBatchMs = performance.now() - t0;
       stats.lastBatchPosts = n;
@@ -264,7 +310,8 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
       stats.scannedPosts += n;
     }
   });
-  observer.observe(document, { childList: true, subtree: true });
+  // href: X reuses rows by rewriting their links in place.
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
   ctx.onInvalidated(() => {
     observer.disconnect();
     open?.handle.close();
@@ -275,30 +322,28 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
     menu = null;
   });
 
-  const apply = (c: EffectiveConfig | undefined, shards: WireShard[] | undefined) => {
-    if (c !== undefined) config = c;
-    if (shards !== undefined) index = ListIndex.fromWire(adapter.platform, shards);
+  const load = () =>
+    browser.storage.local.get([KEYS.config, shardKey]).then((got) => {
+      config = (got[KEYS.config] as EffectiveConfig | undefined) ?? effectiveConfig(undefined, undefined);
+      index = ListIndex.fromWire(adapter.platform, (got[shardKey] as WireShard[] | undefined) ?? []);
+      if (document.documentElement) scan([document.documentElement]);
+    });
+  // The background says when the config or a list changed (lib/background/notify.ts).
+  const onMessage = (msg: unknown, sender: { id?: string; tab?: unknown }) => {
+    if (sender.id !== browser.runtime.id || sender.tab !== undefined) return;
+    if ((msg as { type?: string } | null)?.type === REFRESH) void load();
   };
-  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local') return;
-    const c = changes[KEYS.config];
-    const s = changes[shardKey];
-    if (!c && !s) return;
-    apply(c?.newValue as EffectiveConfig | undefined, s ? ((s.newValue as WireShard[] | undefined) ?? []) : undefined);
-    if (s && document.documentElement) scan(document.documentElement);
-  };
-  browser.storage.onChanged.addListener(onStorage);
-  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-  const ready = browser.storage.local.get([KEYS.config, shardKey]).then((got) => {
-    apply((got[KEYS.config] as EffectiveConfig | undefined) ?? effectiveConfig(undefined, undefined), (got[shardKey] as WireShard[] | undefined) ?? []);
+  const ready = load().then(() => {
     stats.readyAt = performance.now();
-    if (document.documentElement) scan(document.documentElement);
   });
 
   const handle: GuardHandle = {
     ready,
     stats,
+    subjects,
     get index() {
       return index;
     },

@@ -31,9 +31,16 @@ export interface SignedList {
   payload: ListPayload;
 }
 
+/** Subjects per storage chunk of details (see SubjectChunk). */
+export const SUBJECTS_PER_CHUNK = 256;
+
 /**
- * What a tab loads for one platform from one list: compact, JSON-storable, ready to answer
- * synchronously. See lib/accounts/shard-index.ts.
+ * What a tab loads for one platform from one list: only what a synchronous decision needs.
+ * Keys are 48-bit fingerprints of hash64(key): the top `bucketBits` bits of the first lane
+ * pick a bucket (implicit, via `buckets`), the second lane's 32 bits are stored, sorted within
+ * each bucket. 8 bytes a key (fingerprint + subject index) plus the bucket table: 1.9 MB for
+ * 200,000 keys. Names and the rest are not here: they are in SubjectChunks, read when a
+ * warning needs them (and prefetched when a listed post scrolls into the page).
  */
 export interface WireShard {
   platform: PlatformId;
@@ -41,14 +48,25 @@ export interface WireShard {
   source: string;
   listVersion: number;
   count: number;
-  /** base64 of Uint32Array [hi0, lo0, hi1, lo1, …] of hash64(key), sorted by (hi, lo). */
-  hashes: string;
-  /** base64 of Uint32Array: for each hash, the index of its record in `subjects`. */
+  bucketBits: number;
+  /** base64 Uint32Array(2^bucketBits + 1): where each bucket starts in `fps`. */
+  buckets: string;
+  /** base64 Uint32Array(count): the second hash lane of each key, sorted within its bucket. */
+  fps: string;
+  /** base64 Uint32Array(count): the subject (its index in the list) of each key. */
   subjectOf: string;
   /**
-   * The subjects these keys belong to, one record each, records separated by RS (U+001E),
-   * fields by US (U+001F): listIndex, name, role, election, party, region, validFromDay,
-   * validUntilDay, source.
+   * Subjects with a validity window, so the decision stays synchronous: sorted subject
+   * indexes (base64 Uint32Array) and day numbers since 1970 (base64 Uint16Array; 0 = open
+   * start, 65535 = open end).
    */
-  subjects: string;
+  windows?: { ids: string; from: string; until: string };
+  /** Storage key prefix of this list's SubjectChunks: `${subjectsKey}${chunkNumber}`. */
+  subjectsKey: string;
+}
+
+/** Details of SUBJECTS_PER_CHUNK subjects (index `chunk * SUBJECTS_PER_CHUNK + i`). */
+export interface SubjectChunk {
+  listVersion: number;
+  subjects: SubjectRecord[];
 }

@@ -53,6 +53,14 @@ export interface SiteAdapter {
   resolveShortcut(event: KeyboardEvent, location: Location): Resolution | null;
   /** The posts inside a subtree that was just added (the root itself included). */
   findPosts(root: Element): Element[];
+  /**
+   * The scan's fast path: calls `visit(post, key)` for every canonical key of every post or
+   * user cell inside `root` (the root itself included), or — when `root` lies inside a
+   * post, e.g. a link whose href X changed while recycling a row — of that enclosing post.
+   * As few DOM queries as the markup allows: a busy feed adds thousands of posts at once.
+   * Keys only (author, original, quoted, suggested alike); relations do not matter here.
+   */
+  scanKeys(root: Element, visit: (post: Element, key: string) => void): void;
   /** The identities a post is about (author first). */
   identitiesOf(post: Element, location: Location): Identity[];
 }

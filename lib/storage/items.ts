@@ -20,6 +20,8 @@ export const KEYS = {
   sources: 'jn.sources',
   events: 'jn.events',
   shards: (p: PlatformId) => `jn.shards.${p}` as const,
+  /** Subject-chunk key prefixes in force → how many chunks each has (for clean-up). */
+  chunks: 'jn.chunks',
 } as const;
 
 /** The state of one list source (a policy/user URL, or the bundled demo list). */

@@ -617,3 +617,142 @@ describe('the demo page (tests/fixtures/demo/x.html, markup only)', () => {
     expect(click($('#demo-log'))).toBeNull();
   });
 });
+
+describe('scanKeys: the scan’s fast path', () => {
+  /** Every key scanKeys visits, per element it visits, in visiting order. */
+  function scan(root: Element): Map<Element, string[]> {
+    const got = new Map<Element, string[]>();
+    xAdapter.scanKeys(root, (p, k) => got.set(p, [...(got.get(p) ?? []), k]));
+    return got;
+  }
+  const keysOf = (p: Element) => xAdapter.identitiesOf(p, HOME).flatMap((i) => i.keys);
+
+  /** How many DOM queries a call makes (closest is not a query: it walks up, not down). */
+  function queries(run: () => void): number {
+    const proto = Element.prototype;
+    const qsa = proto.querySelectorAll;
+    const qs = proto.querySelector;
+    let n = 0;
+    proto.querySelectorAll = function (this: Element, css: string) {
+      n++;
+      return qsa.call(this, css);
+    } as typeof qsa;
+    proto.querySelector = function (this: Element, css: string) {
+      n++;
+      return qs.call(this, css);
+    } as typeof qs;
+    try {
+      run();
+    } finally {
+      proto.querySelectorAll = qsa;
+      proto.querySelector = qs;
+    }
+    return n;
+  }
+
+  const pages = [
+    ...Object.keys(COUNTS).map((name) => [name, () => load(name)] as const),
+    ['demo x.html', () => (document.body.innerHTML = bodyOf(readFileSync(DEMO, 'utf8')))] as const,
+  ];
+
+  // identitiesOf falls back where scanKeys does not look: with no name block, to the handle
+  // in the post's own permalink; with a name block without links, to its `@handle` text.
+  // No fixture needs either (the test that removes a name block is not a fixture), so every
+  // post below must give at least identitiesOf's keys. It gives no more either: a visited key
+  // that identitiesOf does not know would mark a post for someone it is not about.
+  it.each(pages)('%s: each post’s keys contain (and equal) identitiesOf’s', (_name, open) => {
+    open();
+    const posts = xAdapter.findPosts(document.body);
+    const got = scan(document.body);
+    for (const p of got.keys()) expect(posts).toContain(p);
+    for (const p of posts) {
+      const want = keysOf(p);
+      const have = got.get(p) ?? [];
+      for (const k of want) expect(have, `${k} of ${p.outerHTML.slice(0, 60)}`).toContain(k);
+      expect(new Set(have)).toEqual(new Set(want));
+      expect(have.length, 'each key once per post').toBe(new Set(have).size);
+    }
+  });
+
+  it('visits the original author of a repost, not the reposter; both authors of a quote', () => {
+    load('repost.html');
+    expect([...scan(document.body).values()]).toEqual([['@capres_contoh_a'], ['@warga_biasa']]);
+    load('quote.html');
+    expect([...scan(document.body).values()]).toEqual([
+      ['@berita_netral', '@calegcontohb'],
+      ['@calegcontohb', '@berita_netral'],
+    ]);
+  });
+
+  it('visits user cells with their ids, not the hover card outside any post', () => {
+    load('who-to-follow.html');
+    const got = scan(document.body);
+    expect([...got.values()]).toEqual([['@warga_biasa'], ['@capres_contoh_a', 'id:1000000001'], ['@warga_biasa', 'id:2000000001']]);
+    expect([...got.values()].flat()).not.toContain('id:1000000002'); // the hover card's button
+  });
+
+  it('makes one query for a whole timeline, plus one per quoted post', () => {
+    load('timeline-en.html');
+    expect(queries(() => scan(document.body))).toBe(1);
+    load('quote.html');
+    expect(queries(() => scan(document.body))).toBe(1 + document.querySelectorAll('div[role="link"] [data-testid="User-Name"]').length);
+    // The old way: several queries per post.
+    load('timeline-en.html');
+    expect(queries(() => xAdapter.findPosts(document.body).forEach((p) => keysOf(p)))).toBeGreaterThan(3 * posts().length);
+  });
+
+  it('scans the root itself, a post, or the post around a root inside it', () => {
+    load('timeline-en.html');
+    expect([...scan(post(1))]).toEqual([[post(1), ['@warga_biasa']]]);
+    // A link of the name block, a quote-less text span, the like button: the post around it.
+    for (const el of [$('[data-testid="User-Name"] a', post(1)), $('[data-testid="tweetText"] span', post(1)), $('[data-testid="like"]', post(1))]) {
+      expect([...scan(el)]).toEqual([[post(1), ['@warga_biasa']]]);
+    }
+    expect(scan($('nav')).size).toBe(0);
+    load('quote.html');
+    expect([...scan($('div[role="link"] [data-testid="User-Name"]', post(0)))]).toEqual([[post(0), ['@berita_netral', '@calegcontohb']]]);
+    load('who-to-follow.html');
+    const cell = $('[data-testid="UserCell"]');
+    expect([...scan($('[data-testid="1000000001-follow"]'))]).toEqual([[cell, ['@capres_contoh_a', 'id:1000000001']]]);
+  });
+
+  it('reads a recycled row again (X changes the links in place)', () => {
+    load('timeline-en.html');
+    const row = post(0);
+    for (const a of row.querySelectorAll('a[href^="/Capres_Contoh_A"]')) {
+      a.setAttribute('href', a.getAttribute('href')!.replace('/Capres_Contoh_A', '/warga_biasa'));
+    }
+    expect([...scan($('[data-testid="User-Name"] a', row))]).toEqual([[row, ['@warga_biasa']]]);
+  });
+
+  it('takes only the first profile link of a name block or a cell: not a badge, not a bio mention', () => {
+    load('who-to-follow.html');
+    const block = $('[data-testid="User-Name"]', post(0));
+    block.insertAdjacentHTML('beforeend', '<a href="/partai_contoh"><img alt="Partai Contoh"></a>');
+    $('[data-testid="UserCell"] [dir="auto"]').insertAdjacentHTML('beforeend', ' <a href="/timmenangcontoh">@timmenangcontoh</a>');
+    const all = [...scan(document.body).values()].flat();
+    expect(all).not.toContain('@partai_contoh');
+    expect(all).not.toContain('@timmenangcontoh');
+    expect(keysOf(post(0))).toEqual(['@warga_biasa']); // the same as identitiesOf
+  });
+
+  it('gives a focal post the id of its own follow button only', () => {
+    load('status.html');
+    expect(scan(document.body).get(post(1))).toEqual(['@calegcontohb', 'id:1000000003']);
+    // A button that names someone else is not the author's (as identitiesOf).
+    $('[data-testid="1000000003-follow"]').setAttribute('aria-label', 'Follow @warga_biasa');
+    expect(scan(document.body).get(post(1))).toEqual(['@calegcontohb']);
+    expect(keysOf(post(1))).toEqual(['@calegcontohb']);
+  });
+
+  it('visits nothing in unknown markup, and never throws', () => {
+    load('unknown.html');
+    for (const el of [document.body, ...document.body.querySelectorAll('*')]) expect(scan(el).size).toBe(0);
+    const junk = [null, undefined, document, document.createTextNode('x'), {}] as unknown as Element[];
+    let visits = 0;
+    for (const j of junk) expect(() => xAdapter.scanKeys(j, () => visits++)).not.toThrow();
+    expect(visits).toBe(0);
+    load('timeline-en.html');
+    expect(() => xAdapter.scanKeys(document.body, null as unknown as () => void)).not.toThrow();
+  });
+});

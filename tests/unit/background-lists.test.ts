@@ -13,11 +13,13 @@ import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ListIndex } from '../../lib/accounts/shard-index';
+import { SubjectStore } from '../../lib/accounts/subjects';
 import { DEMO_SOURCE, syncLists } from '../../lib/background/lists';
+import { REFRESH } from '../../lib/background/notify';
 import { buildPayload, serializeSignedList, signPayload } from '../../lib/list/build';
-import { DEMO_LIST_PATH } from '../../lib/list/demo';
+import { DEMO_LIST_PATH, DEMO_LIST_PUBLIC_KEY } from '../../lib/list/demo';
 import { generateKeyPair, importPrivatePem, type ListKeyPair } from '../../lib/list/signature';
-import type { WireShard } from '../../lib/list/types';
+import type { SubjectChunk, WireShard } from '../../lib/list/types';
 import type { PlatformId } from '../../lib/model';
 import { effectiveConfig } from '../../lib/policy/effective';
 import type { EffectiveConfig } from '../../lib/policy/types';
@@ -26,6 +28,8 @@ import { startListServer, type ListServer } from '../support/list-server';
 
 const ROOT = resolve(__dirname, '../..');
 const DEMO_TEXT = readFileSync(resolve(ROOT, `public${DEMO_LIST_PATH}`), 'utf8');
+/** The packaged demo list as the fetch stub serves it (a test may ship "an update"). */
+let demoText = DEMO_TEXT;
 const KEEP = 'Daftar lama tetap dipakai';
 const NONE = 'Belum ada daftar valid dari sumber ini';
 
@@ -81,13 +85,14 @@ afterAll(() => server.close());
 
 beforeEach(() => {
   fakeBrowser.reset();
+  demoText = DEMO_TEXT;
   fetched = [];
   vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
     const url = input instanceof Request ? input.url : String(input);
     fetched.push(url);
     if (url.startsWith('chrome-extension://')) {
       return Promise.resolve(
-        url === fakeBrowser.runtime.getURL(DEMO_LIST_PATH) ? new Response(DEMO_TEXT, { status: 200 }) : new Response('', { status: 404 }),
+        url === fakeBrowser.runtime.getURL(DEMO_LIST_PATH) ? new Response(demoText, { status: 200 }) : new Response('', { status: 404 }),
       );
     }
     return realFetch(input, init);
@@ -116,6 +121,20 @@ async function stored() {
 }
 const sourcesOf = (shards: WireShard[]) => shards.map((s) => s.source);
 const index = (shards: WireShard[], platform: PlatformId = 'x') => ListIndex.fromWire(platform, shards);
+/** The name a tab would show for `key`: matched in the shards, read from the stored chunks. */
+async function nameOf(shards: WireShard[], key: string, platform: PlatformId = 'x'): Promise<string | undefined> {
+  const hit = index(shards, platform).match([key]);
+  return hit ? (await new SubjectStore().load(hit))?.name : undefined;
+}
+/** The subject chunks in storage.local, and the record of those in force (`jn.chunks`). */
+async function chunks(): Promise<{ keys: string[]; inForce: Record<string, number>; all: Record<string, unknown> }> {
+  const all = await fakeBrowser.storage.local.get(null);
+  return {
+    keys: Object.keys(all).filter((k) => k.startsWith('jn.subj.')).sort(),
+    inForce: (all[KEYS.chunks] as Record<string, number> | undefined) ?? {},
+    all,
+  };
+}
 const requestsTo = (path: string) => server.requests.filter((r) => r.path === path && r.method === 'GET');
 
 /** Serves list A v3 at a new path and syncs it into force. */
@@ -138,7 +157,7 @@ describe('with no list configured', () => {
     expect(s.sources).toEqual(statuses);
     expect(sourcesOf(s.x)).toEqual([DEMO_SOURCE]);
     expect(sourcesOf(s.facebook)).toEqual([DEMO_SOURCE]);
-    expect(index(s.x).match(['@capres_contoh_a'])?.subject.name).toBe('Capres Contoh A (fiktif)');
+    expect(await nameOf(s.x, '@capres_contoh_a')).toBe('Capres Contoh A (fiktif)');
   });
 });
 
@@ -156,7 +175,7 @@ describe('one configured list', () => {
     expect(s.facebook.map((w) => [w.source, w.listVersion, w.count])).toEqual([[url, 3, 1]]);
     const m = index(s.x).match(['id:2000000001']);
     expect(m).toMatchObject({ listSource: url, listVersion: 3, entryId: 'x:id:2000000001' });
-    expect(m?.subject.name).toBe('Capres Uji A');
+    expect(await nameOf(s.x, 'id:2000000001')).toBe('Capres Uji A');
     expect(index(s.x).match(['@capres_contoh_a'])).toBeNull();
   });
 
@@ -171,7 +190,7 @@ describe('one configured list', () => {
     const after = await stored();
     expect(after.x).toEqual(before.x);
     expect(after.facebook).toEqual(before.facebook);
-    expect(index(after.x).match(['@caleg_uji_b'])?.subject.name).toBe('Caleg Uji B');
+    expect(await nameOf(after.x, '@caleg_uji_b')).toBe('Caleg Uji B');
   });
 
   it('a validly signed older version (v2) is refused as "older"', async () => {
@@ -202,7 +221,7 @@ describe('one configured list', () => {
     expect(st.errorCode).toBeUndefined();
     const after = await stored();
     expect(after.x.map((w) => [w.listVersion, w.count])).toEqual([[4, 4]]);
-    expect(index(after.x).match(['@caleg_uji_c'])?.subject.name).toBe('Caleg Uji C');
+    expect(await nameOf(after.x, '@caleg_uji_c')).toBe('Caleg Uji C');
   });
 
   it('a server error keeps the last good list, and the error clears once the server is back', async () => {
@@ -336,7 +355,7 @@ describe('several lists', () => {
     await syncLists(config([b, a]));
     s = await stored();
     expect(sourcesOf(s.x)).toEqual([b, a]);
-    expect(index(s.x).match(['@capres_uji_a'])?.subject.name).toBe('Nama Lain di Daftar B');
+    expect(await nameOf(s.x, '@capres_uji_a')).toBe('Nama Lain di Daftar B');
 
     const after = await syncLists(config([a]));
     expect(after.map((st) => st.url)).toEqual([a]);
@@ -394,5 +413,141 @@ describe('error texts', () => {
     expect(st.errorCode).toBe('no-keys');
     expect(st.version).toBeUndefined();
     expect(sourcesOf((await stored()).x)).toEqual([DEMO_SOURCE]);
+  });
+});
+
+describe('subject chunks', () => {
+  it('are written with the shards and recorded in jn.chunks; the demo list’s go when it leaves force', async () => {
+    await syncLists(config([], []));
+    const demo = (await stored()).x[0].subjectsKey;
+    expect((await chunks()).inForce).toEqual({ [demo]: 1 });
+    expect((await chunks()).keys).toEqual([`${demo}0`]);
+
+    const { url, before: s } = await acceptV3();
+    const prefix = s.x[0].subjectsKey;
+    // One prefix per list: every platform's shard of the list points at the same chunks.
+    expect(s.facebook[0].subjectsKey).toBe(prefix);
+    const c = await chunks();
+    expect(c.inForce).toEqual({ [prefix]: 1 });
+    expect(c.keys).toEqual([`${prefix}0`]);
+    const chunk = c.all[`${prefix}0`] as SubjectChunk;
+    expect(chunk.listVersion).toBe(3);
+    expect(chunk.subjects.map((r) => r[0])).toEqual(expect.arrayContaining(['Capres Uji A', 'Caleg Uji B']));
+    expect(s.sources.map((st) => st.url)).toEqual([url]);
+  });
+
+  it('of the old version are removed when a newer version is accepted', async () => {
+    const { path, before } = await acceptV3();
+    const v3 = before.x[0].subjectsKey;
+    expect((await chunks()).keys).toEqual([`${v3}0`]);
+
+    server.put(path, await pub.build(CSV_A_MORE, 4));
+    await syncLists(config([server.url(path)]));
+    const after = await stored();
+    const v4 = after.x[0].subjectsKey;
+    expect(v4).not.toBe(v3);
+    const c = await chunks();
+    expect(c.keys).toEqual([`${v4}0`]);
+    expect(c.inForce).toEqual({ [v4]: 1 });
+    expect(await nameOf(after.x, '@caleg_uji_c')).toBe('Caleg Uji C');
+  });
+
+  it('are kept while their list stays in force (304, a refused newer file, a server error)', async () => {
+    const { path, url, before } = await acceptV3();
+    const kept = await chunks();
+    await syncLists(config([url])); // 304
+    server.put(path, await pub.build(CSV_A_MORE, 2)); // older: refused
+    await syncLists(config([url]));
+    server.fail(path, 500);
+    await syncLists(config([url]));
+    expect((await chunks()).keys).toEqual(kept.keys);
+    expect((await chunks()).inForce).toEqual(kept.inForce);
+    expect(await nameOf(before.x, '@caleg_uji_b')).toBe('Caleg Uji B');
+  });
+
+  it('of a source removed from the config are removed', async () => {
+    const pa = newPath('a');
+    const pb = newPath('b');
+    server.put(pa, await pub.build(CSV_A, 3));
+    server.put(pb, await pub.build(CSV_B, 11));
+    const a = server.url(pa);
+    const b = server.url(pb);
+    await syncLists(config([a, b]));
+    const s = await stored();
+    const [ka, kb] = s.x.map((w) => w.subjectsKey);
+    expect(ka).not.toBe(kb);
+    expect((await chunks()).keys).toEqual([`${ka}0`, `${kb}0`].sort());
+    expect((await chunks()).inForce).toEqual({ [ka]: 1, [kb]: 1 });
+
+    await syncLists(config([a]));
+    expect((await chunks()).keys).toEqual([`${ka}0`]);
+    expect((await chunks()).inForce).toEqual({ [ka]: 1 });
+  });
+
+  it('are rewritten when an updated extension ships other demo content under the same version', async () => {
+    await syncLists(config([], []));
+    const before = await stored();
+    expect(await nameOf(before.x, '@capres_contoh_a')).toBe('Capres Contoh A (fiktif)');
+
+    // The update's demo list: one more subject first, so every subject index moves; still v1.
+    const csv = readFileSync(resolve(ROOT, 'scripts/demo/demo-list.csv'), 'utf8').trim().split('\n');
+    const updated = [csv[0], 'x,@warga_demo_baru,Warga Demo Baru (fiktif),dpr,pemilu-2029,,,,,', ...csv.slice(1)].join('\n');
+    const built = buildPayload(updated, { version: 1, issuer: 'Jaga Netral — daftar contoh (fiktif)', createdAt: '2026-12-01T00:00:00Z' });
+    if (!built.ok) throw new Error(JSON.stringify(built.errors));
+    const key = await importPrivatePem(readFileSync(resolve(ROOT, 'scripts/demo/demo-list-key.pem'), 'utf8'));
+    demoText = serializeSignedList(await signPayload(built.payload, key, DEMO_LIST_PUBLIC_KEY));
+
+    await syncLists(config([], []));
+    const after = await stored();
+    expect(after.x[0].subjectsKey).toBe(before.x[0].subjectsKey);
+    expect(after.x[0].count).toBe(before.x[0].count + 1);
+    expect(await nameOf(after.x, '@capres_contoh_a')).toBe('Capres Contoh A (fiktif)');
+    expect(await nameOf(after.x, '@warga_demo_baru')).toBe('Warga Demo Baru (fiktif)');
+  });
+
+  it('of a list whose signing key is no longer trusted are removed', async () => {
+    const { url, before } = await acceptV3();
+    const prefix = before.x[0].subjectsKey;
+    await syncLists(config([url], [stranger.keys.publicKey]));
+    const c = await chunks();
+    expect(c.keys.some((k) => k.startsWith(prefix))).toBe(false);
+    expect(prefix in c.inForce).toBe(false);
+  });
+});
+
+describe('telling the tabs', () => {
+  let send: ReturnType<typeof vi.fn>;
+  beforeEach(() => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 1 }] as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>);
+    send = vi.fn().mockResolvedValue(undefined);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(send as never);
+  });
+
+  it('sends jn.refresh when the shards change, and nothing on a 304 or an error', async () => {
+    const { path, url } = await acceptV3();
+    expect(send.mock.calls).toEqual([[1, { type: REFRESH }]]);
+
+    send.mockClear();
+    await syncLists(config([url])); // 304: nothing changed for the tabs
+    expect(requestsTo(path).at(-1)!.status).toBe(304);
+    server.fail(path, 500);
+    await syncLists(config([url])); // the last good list stays
+    expect(send).not.toHaveBeenCalled();
+
+    server.fail(path, null);
+    server.put(path, await pub.build(CSV_A_MORE, 4));
+    await syncLists(config([url]));
+    expect(send.mock.calls).toEqual([[1, { type: REFRESH }]]);
+  });
+
+  it('a tab that cannot be told does not fail the sync (a rejection, or an API that throws)', async () => {
+    vi.mocked(fakeBrowser.tabs.query).mockResolvedValue([{ id: 1 }, { id: 2 }, {}] as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>);
+    send.mockImplementation((id: number) => {
+      if (id === 1) throw new Error('Error in invocation of tabs.sendMessage');
+      return Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
+    });
+    const { before } = await acceptV3();
+    expect(before.x).toHaveLength(1);
+    expect(send.mock.calls.map((c) => c[0])).toEqual([1, 2]);
   });
 });

@@ -3,14 +3,20 @@
  * against a small fake site. The fake adapter stands in for a site adapter so these tests
  * are about the guard only: listening before the page, deciding, warning, replaying, and
  * reacting to list updates. The storage the tab reads is seeded exactly as the background
- * writes it (`jn.config` from effectiveConfig, `jn.shards.x` from compileShards).
+ * writes it (`jn.config` from effectiveConfig, `jn.shards.x` and the subject chunks from
+ * compileList), and list updates reach the tab as the background's `jn.refresh` message.
+ *
+ * The decision is synchronous (the event is stopped before the page sees it); the warning
+ * opens once the subject's details are read: at once when the scan prefetched them, else
+ * after one storage read, so tests that click a just-added post wait for the dialog.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MENU_CONTEXT_MS } from '../../lib/guard/decide';
 import { runGuard, LISTED_ATTR, type GuardHandle } from '../../lib/guard/runtime';
-import { compileShards } from '../../lib/list/compile';
+import { REFRESH } from '../../lib/background/notify';
+import { compileList } from '../../lib/list/compile';
 import type { ListPayload } from '../../lib/list/types';
 import { ACTIONS, type Action } from '../../lib/model';
 import { effectiveConfig } from '../../lib/policy/effective';
@@ -21,13 +27,23 @@ import { WARNING_TAG } from '../../lib/ui/warning/mount';
 
 // ---------------------------------------------------------------------------------------
 // The fake site: posts are <article data-author="@name"> with <button data-act="…">.
+// A post may instead name its author with a link, <a data-author-link href="/name">, as a
+// recycled X row does: then the link is the author (and changing its href changes it).
 //   like | comment | share | follow  → an action on the post's author
 //   unlike                           → an undo (the adapter returns null)
 //   repost-menu                      → opens a menu (X's repost button)
 //   menu-share (inside [role=menu])  → commits `share` for whatever the last menu opened
 
+const POST = 'article[data-author]';
+
+function authorOf(post: Element): string | null {
+  const link = post.querySelector('a[data-author-link]');
+  const href = link?.getAttribute('href');
+  return href ? `@${href.replace(/^\//, '')}` : post.getAttribute('data-author');
+}
+
 function identitiesOf(post: Element): Identity[] {
-  const a = post.getAttribute('data-author');
+  const a = authorOf(post);
   return a ? [{ keys: [a.toLowerCase()], display: a, relation: 'author' }] : [];
 }
 
@@ -41,7 +57,7 @@ const fakeAdapter: SiteAdapter = {
     if (!control) return null;
     const act = control.getAttribute('data-act') ?? '';
     if (act === 'menu-share') return { type: 'menu-commit', action: 'share', control };
-    const post = control.closest('article[data-author]');
+    const post = control.closest(POST);
     const identities = post ? identitiesOf(post) : [];
     if (act === 'repost-menu') return { type: 'menu', control, identities };
     if ((ACTIONS as readonly string[]).includes(act)) return { type: 'action', action: act as Action, control, identities };
@@ -49,8 +65,16 @@ const fakeAdapter: SiteAdapter = {
   },
   resolveShortcut: () => null,
   findPosts(root) {
-    const out = root.matches('article[data-author]') ? [root] : [];
-    return out.concat(Array.from(root.querySelectorAll('article[data-author]')));
+    const out = root.matches(POST) ? [root] : [];
+    return out.concat(Array.from(root.querySelectorAll(POST)));
+  },
+  scanKeys(root, visit) {
+    // The post around root (root itself included, or e.g. an author link whose href
+    // changed), else every post inside it.
+    const around = root.closest(POST);
+    for (const post of around ? [around] : Array.from(root.querySelectorAll(POST))) {
+      for (const id of identitiesOf(post)) for (const key of id.keys) visit(post, key);
+    }
   },
   identitiesOf,
 };
@@ -79,11 +103,23 @@ function policyState(policy: Policy) {
   return { managed: true, policy, notes: [], readAt: 0 };
 }
 
+/** What the background writes for a list: the tab's shard and the subject chunks. */
+function listStorage(list: ListPayload): Record<string, unknown> {
+  const { shards, chunks } = compileList(list, SOURCE);
+  return { ...chunks, [KEYS.shards('x')]: shards.filter((s) => s.platform === 'x') };
+}
+
 async function seed(policy: Policy = {}, list: ListPayload = payload) {
   await fakeBrowser.storage.local.set({
     [KEYS.config]: effectiveConfig(policyState(policy), undefined),
-    [KEYS.shards('x')]: compileShards(list, SOURCE),
+    ...listStorage(list),
   });
+}
+
+/** What the background does after it writes config or shards (lib/background/notify.ts). */
+async function refreshFromBackground() {
+  await fakeBrowser.runtime.onMessage.trigger({ type: REFRESH }, { id: fakeBrowser.runtime.id });
+  await settle();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -148,6 +184,8 @@ const shadow = () => {
   expect(all).toHaveLength(1);
   return all[0].shadowRoot!;
 };
+/** The one warning, once it has opened (after the subject's details were read). */
+const dialog = () => vi.waitFor(shadow, { interval: 1, timeout: 1000 });
 const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 async function settle() {
   for (let i = 0; i < 5; i++) await tick();
@@ -213,7 +251,7 @@ describe('a click on a guarded action of a listed account', () => {
     const e = click(icon(p, 'like'));
     expect(e.defaultPrevented).toBe(true);
     expect(pageSaw).toEqual([]);
-    const root = shadow();
+    const root = await dialog();
     expect(root.querySelector('[role="dialog"]')).not.toBeNull();
     expect(root.querySelector('[data-account]')?.textContent).toContain('Capres Contoh A (fiktif)');
     expect(root.querySelector('[data-account]')?.textContent).toContain('@capres_a');
@@ -230,7 +268,7 @@ describe('a click on a guarded action of a listed account', () => {
     await start();
     const p = post('@capres_a');
     click(icon(p, 'like'));
-    shadow().querySelector<HTMLElement>('[data-action="cancel"]')!.click();
+    (await dialog()).querySelector<HTMLElement>('[data-action="cancel"]')!.click();
     await settle();
     expect(warnings()).toHaveLength(0);
     expect(pageSaw).toEqual([]);
@@ -242,9 +280,10 @@ describe('a click on a guarded action of a listed account', () => {
     await start();
     const p = post('@capres_a');
     click(icon(p, 'like'));
-    shadow().querySelector<HTMLElement>('[data-action="proceed"]')!.click();
+    (await dialog()).querySelector<HTMLElement>('[data-action="proceed"]')!.click();
     await settle();
     expect(pageSaw).toEqual(['click:like:@capres_a']);
+    await settle();
     expect(warnings()).toHaveLength(0);
     expect(outcomes()).toEqual(['warned', 'proceeded']);
   });
@@ -254,10 +293,11 @@ describe('a click on a guarded action of a listed account', () => {
     await start();
     const p = post('@capres_a');
     click(icon(p, 'like'));
-    shadow().querySelector<HTMLElement>('[data-action="proceed"]')!.click();
+    (await dialog()).querySelector<HTMLElement>('[data-action="proceed"]')!.click();
     await settle();
     const again = click(icon(p, 'like'));
     expect(again.defaultPrevented).toBe(true);
+    // The subject's details are in memory since the first warning: no read, no wait.
     expect(warnings()).toHaveLength(1);
     expect(pageSaw).toEqual(['click:like:@capres_a']);
   });
@@ -267,14 +307,16 @@ describe('a click on a guarded action of a listed account', () => {
     await start();
     const p = post('@capres_a');
     click(icon(p, 'like'));
+    const root = await dialog();
     p.remove(); // the site re-rendered the row while the warning was open
-    shadow().querySelector<HTMLElement>('[data-action="proceed"]')!.click();
+    root.querySelector<HTMLElement>('[data-action="proceed"]')!.click();
     await settle();
     expect(pageSaw).toEqual([]); // nothing to replay onto
 
     const rerendered = post('@capres_a');
     const retry = click(icon(rerendered, 'like'));
     expect(retry.defaultPrevented).toBe(false);
+    await settle();
     expect(warnings()).toHaveLength(0);
     expect(pageSaw).toEqual(['click:like:@capres_a']);
     // Only once, and only for that action.
@@ -291,7 +333,7 @@ describe('a click on a guarded action of a listed account', () => {
     const e = keydown(btn(p, 'comment'), 'Enter');
     expect(e.defaultPrevented).toBe(true);
     expect(pageSaw).toEqual([]);
-    expect(shadow().querySelector('[data-account]')?.textContent).toContain('Capres Contoh A (fiktif)');
+    expect((await dialog()).querySelector('[data-account]')?.textContent).toContain('Capres Contoh A (fiktif)');
     // A key that is neither an activation nor a site shortcut is the page's.
     keydown(btn(p, 'comment'), 'x');
     expect(pageSaw).toEqual(['keydown:comment:@capres_a']);
@@ -302,6 +344,11 @@ describe('a click on a guarded action of a listed account', () => {
     await start();
     const p = post('@capres_a');
     click(icon(p, 'like'));
+    // While the details are being read the action is already held: a click meanwhile is
+    // stopped and opens no second warning either.
+    const meanwhile = click(icon(p, 'like'));
+    expect(meanwhile.defaultPrevented).toBe(true);
+    await dialog();
     const first = warnings()[0];
     const second = click(icon(p, 'like'));
     expect(second.defaultPrevented).toBe(true);
@@ -325,6 +372,7 @@ describe('what is left alone', () => {
     const e = click(icon(p, 'like'));
     expect(e.defaultPrevented).toBe(false);
     expect(pageSaw).toEqual(['click:like:@warga_biasa']);
+    await settle();
     expect(warnings()).toHaveLength(0);
     await settle();
     expect(outcomes()).toEqual([]);
@@ -337,6 +385,7 @@ describe('what is left alone', () => {
     const e = click(icon(p, 'unlike'));
     expect(e.defaultPrevented).toBe(false);
     expect(pageSaw).toEqual(['click:unlike:@capres_a']);
+    await settle();
     expect(warnings()).toHaveLength(0);
   });
 
@@ -347,6 +396,7 @@ describe('what is left alone', () => {
     const future = post('@cabup_nanti');
     click(icon(expired, 'like'));
     click(icon(future, 'like'));
+    await settle();
     expect(warnings()).toHaveLength(0);
     expect(pageSaw).toEqual(['click:like:@cabup_lama', 'click:like:@cabup_nanti']);
   });
@@ -355,7 +405,7 @@ describe('what is left alone', () => {
     await seed();
     await start({ now: Date.parse('2028-06-01T09:00:00Z') });
     click(icon(post('@cabup_lama'), 'like'));
-    expect(shadow().querySelector('[data-account]')?.textContent).toContain('Cabup Lama (fiktif)');
+    expect((await dialog()).querySelector('[data-account]')?.textContent).toContain('Cabup Lama (fiktif)');
     expect(pageSaw).toEqual([]);
   });
 
@@ -363,6 +413,7 @@ describe('what is left alone', () => {
     await fakeBrowser.storage.local.set({ [KEYS.config]: effectiveConfig(policyState({}), undefined) });
     await start();
     click(icon(post('@capres_a'), 'like'));
+    await settle();
     expect(warnings()).toHaveLength(0);
     expect(pageSaw).toEqual(['click:like:@capres_a']);
   });
@@ -374,6 +425,7 @@ describe('policy modes', () => {
     await start();
     const e = click(icon(post('@capres_a'), 'share'));
     expect(e.defaultPrevented).toBe(false);
+    await settle();
     expect(warnings()).toHaveLength(0);
     expect(pageSaw).toEqual(['click:share:@capres_a']);
     await settle();
@@ -385,7 +437,7 @@ describe('policy modes', () => {
     await seed({ mode: 'block' });
     await start();
     click(icon(post('@capres_a'), 'like'));
-    const root = shadow();
+    const root = await dialog();
     expect(root.querySelector('[data-action="cancel"]')).not.toBeNull();
     expect(root.querySelector('[data-action="proceed"]')).toBeNull();
     root.querySelector<HTMLElement>('[data-action="cancel"]')!.click();
@@ -399,11 +451,12 @@ describe('policy modes', () => {
     await start();
     const p = post('@capres_a');
     click(icon(p, 'like'));
+    await settle();
     expect(warnings()).toHaveLength(0);
     expect(pageSaw).toEqual(['click:like:@capres_a']);
     const f = click(icon(p, 'follow'));
     expect(f.defaultPrevented).toBe(true);
-    expect(warnings()).toHaveLength(1);
+    await dialog();
     expect(pageSaw).toEqual(['click:like:@capres_a']);
   });
 
@@ -411,6 +464,7 @@ describe('policy modes', () => {
     await seed({ mode: 'off' });
     await start();
     click(icon(post('@capres_a'), 'follow'));
+    await settle();
     expect(warnings()).toHaveLength(0);
     expect(pageSaw).toEqual(['click:follow:@capres_a']);
   });
@@ -419,6 +473,7 @@ describe('policy modes', () => {
     await seed({ sites: ['facebook'] });
     await start();
     click(icon(post('@capres_a'), 'like'));
+    await settle();
     expect(warnings()).toHaveLength(0);
     expect(pageSaw).toEqual(['click:like:@capres_a']);
   });
@@ -432,11 +487,12 @@ describe('menus (a control that opens a menu whose item commits)', () => {
     const opener = click(icon(p, 'repost-menu'));
     expect(opener.defaultPrevented).toBe(false);
     expect(pageSaw).toEqual(['click:repost-menu:@capres_a']);
+    await settle();
     expect(warnings()).toHaveLength(0);
     const commit = click(openMenu());
     expect(commit.defaultPrevented).toBe(true);
     expect(pageSaw).toEqual(['click:repost-menu:@capres_a']);
-    const account = shadow().querySelector('[data-account]')?.textContent ?? '';
+    const account = (await dialog()).querySelector('[data-account]')?.textContent ?? '';
     expect(account).toContain('Capres Contoh A (fiktif)');
     await settle();
     expect((sent[0].payload as { event: GuardEvent }).event).toMatchObject({ action: 'share', entryId: 'x:@capres_a' });
@@ -447,6 +503,7 @@ describe('menus (a control that opens a menu whose item commits)', () => {
     await start();
     click(icon(post('@warga_biasa'), 'repost-menu'));
     click(openMenu());
+    await settle();
     expect(warnings()).toHaveLength(0);
     expect(pageSaw).toEqual(['click:repost-menu:@warga_biasa', 'click:menu-share:-']);
   });
@@ -457,6 +514,7 @@ describe('menus (a control that opens a menu whose item commits)', () => {
     click(icon(post('@capres_a'), 'repost-menu'));
     clock += MENU_CONTEXT_MS + 1;
     click(openMenu());
+    await settle();
     expect(warnings()).toHaveLength(0);
     expect(pageSaw).toEqual(['click:repost-menu:@capres_a', 'click:menu-share:-']);
   });
@@ -467,6 +525,7 @@ describe('menus (a control that opens a menu whose item commits)', () => {
     click(icon(post('@capres_a'), 'repost-menu'));
     click(icon(post('@warga_biasa'), 'repost-menu'));
     click(openMenu());
+    await settle();
     expect(warnings()).toHaveLength(0);
   });
 });
@@ -479,6 +538,7 @@ describe('presses before the click', () => {
     pointerdown(icon(post('@capres_a'), 'like'));
     expect(pageSaw).toEqual([]);
     // A press alone opens nothing: the warning comes with the click.
+    await settle();
     expect(warnings()).toHaveLength(0);
     pointerdown(icon(post('@warga_biasa'), 'like'));
     expect(pageSaw).toEqual(['pointerdown:like:@warga_biasa']);
@@ -493,28 +553,43 @@ describe('presses before the click', () => {
   });
 });
 
+/** List v4: v3 plus `@warga_baru`, who now stands for election. */
+const v4: ListPayload = {
+  ...payload,
+  version: 4,
+  subjects: [...payload.subjects, ['Warga Baru Mencalonkan (fiktif)', 'dpr', 'pemilu-2029', '', '', '', '', '']],
+  entries: { x: { keys: [...payload.entries.x!.keys, '@warga_baru'], subjects: [0, 1, 2, 3] } },
+};
+
+/** A post that names its author by a link, as a recycled X row does. */
+function linkedPost(handle: string): { post: HTMLElement; link: HTMLAnchorElement } {
+  const p = post('');
+  const link = document.createElement('a');
+  link.setAttribute('data-author-link', '');
+  link.setAttribute('href', `/${handle}`);
+  p.prepend(link);
+  return { post: p, link };
+}
+
 describe('list updates and the scan', () => {
-  it('a storage update of the tab’s shards takes effect without reload', async () => {
+  it('a list update takes effect without reload once the background says so (jn.refresh)', async () => {
     await seed();
     await start();
     const p = post('@warga_baru');
     click(icon(p, 'like'));
+    await settle();
     expect(warnings()).toHaveLength(0);
     expect(pageSaw).toEqual(['click:like:@warga_baru']);
 
-    const v4: ListPayload = {
-      ...payload,
-      version: 4,
-      subjects: [...payload.subjects, ['Warga Baru Mencalonkan (fiktif)', 'dpr', 'pemilu-2029', '', '', '', '', '']],
-      entries: { x: { keys: [...payload.entries.x!.keys, '@warga_baru'], subjects: [0, 1, 2, 3] } },
-    };
-    await fakeBrowser.storage.local.set({ [KEYS.shards('x')]: compileShards(v4, SOURCE) });
+    // The background writes the new chunks and shard, then messages the tabs.
+    await fakeBrowser.storage.local.set(listStorage(v4));
+    await refreshFromBackground();
 
     // The post already on the page is marked by the rescan that follows the update.
     expect(p.getAttribute(LISTED_ATTR)).toBe('listed');
     const e = click(icon(p, 'like'));
     expect(e.defaultPrevented).toBe(true);
-    expect(shadow().querySelector('[data-account]')?.textContent).toContain('Warga Baru Mencalonkan (fiktif)');
+    expect((await dialog()).querySelector('[data-account]')?.textContent).toContain('Warga Baru Mencalonkan (fiktif)');
     expect(pageSaw).toEqual(['click:like:@warga_baru']);
   });
 
@@ -522,9 +597,56 @@ describe('list updates and the scan', () => {
     await seed();
     await start();
     await fakeBrowser.storage.local.set({ [KEYS.config]: effectiveConfig(policyState({ mode: 'audit' }), undefined) });
+    await refreshFromBackground();
     click(icon(post('@capres_a'), 'like'));
+    await settle();
     expect(warnings()).toHaveLength(0);
     expect(pageSaw).toEqual(['click:like:@capres_a']);
+  });
+
+  it('re-reads only on the background’s message: not on a storage write, a page’s or another extension’s message', async () => {
+    await seed();
+    await start();
+    const p = post('@warga_baru');
+    await fakeBrowser.storage.local.set(listStorage(v4));
+    await settle();
+    // A content script or page (the sender has a tab) and another extension are not the background.
+    await fakeBrowser.runtime.onMessage.trigger({ type: REFRESH }, {
+      id: fakeBrowser.runtime.id,
+      tab: { id: 7, index: 0, active: true, highlighted: false, pinned: false, incognito: false },
+    });
+    await fakeBrowser.runtime.onMessage.trigger({ type: REFRESH }, { id: 'another-extension-id' });
+    await settle();
+    expect(p.hasAttribute(LISTED_ATTR)).toBe(false);
+    const before = click(icon(p, 'like'));
+    expect(before.defaultPrevented).toBe(false);
+    expect(pageSaw).toEqual(['click:like:@warga_baru']);
+
+    await refreshFromBackground();
+    expect(p.getAttribute(LISTED_ATTR)).toBe('listed');
+    const after = click(icon(p, 'like'));
+    expect(after.defaultPrevented).toBe(true);
+    await dialog();
+    expect(pageSaw).toEqual(['click:like:@warga_baru']);
+  });
+
+  it('prefetches the details of a listed post when it is added, so its warning opens within the click', async () => {
+    await seed();
+    const handle = await start();
+    const hit = handle.index!.match(['@capres_a'], NOW)!;
+    expect(hit).not.toBeNull();
+    expect(handle.subjects.peek(hit)).toBeNull();
+
+    const p = post('@capres_a');
+    await settle(); // the scan sees the post and reads its chunk
+    expect(handle.subjects.peek(hit)?.name).toBe('Capres Contoh A (fiktif)');
+
+    const e = click(icon(p, 'like'));
+    expect(e.defaultPrevented).toBe(true);
+    // No await: the dialog is there when the click returns.
+    expect(shadow().querySelector('[data-account]')?.textContent).toContain('Capres Contoh A (fiktif)');
+    await settle();
+    expect(handle.stats.lastClickToDialogMs).toBeGreaterThanOrEqual(0);
   });
 
   it('marks listed posts when they are added to the page, and not unlisted ones', async () => {
@@ -547,12 +669,45 @@ describe('list updates and the scan', () => {
     expect(unlisted.hasAttribute(LISTED_ATTR)).toBe(false);
   });
 
+  it('a recycled row (its author link’s href rewritten in place) is re-marked', async () => {
+    await seed();
+    await start();
+    const { post: row, link } = linkedPost('capres_a');
+    await settle();
+    expect(row.getAttribute(LISTED_ATTR)).toBe('listed');
+
+    // The site reuses the row for an unlisted account: only the href changes.
+    link.setAttribute('href', '/warga_biasa');
+    await settle();
+    expect(row.hasAttribute(LISTED_ATTR)).toBe(false);
+    const e = click(icon(row, 'like'));
+    expect(e.defaultPrevented).toBe(false);
+    expect(pageSaw).toEqual(['click:like:']); // (pageSaw shows data-author, empty on this row)
+
+    // And back to a listed one.
+    link.setAttribute('href', '/capres_a');
+    await settle();
+    expect(row.getAttribute(LISTED_ATTR)).toBe('listed');
+  });
+
   it('stops listening when the content script context is invalidated', async () => {
     await seed();
     await start();
     ctx!.notifyInvalidated();
     click(icon(post('@capres_a'), 'like'));
+    await settle();
     expect(warnings()).toHaveLength(0);
     expect(pageSaw).toEqual(['click:like:@capres_a']);
+  });
+
+  it('a warning still waiting for the subject’s details does not open once the context is invalidated', async () => {
+    await seed();
+    await start();
+    const e = click(icon(post('@capres_a'), 'like'));
+    expect(e.defaultPrevented).toBe(true);
+    ctx!.notifyInvalidated();
+    await settle();
+    expect(warnings()).toHaveLength(0);
+    expect(outcomes()).toEqual([]);
   });
 });

@@ -5,9 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ListIndex } from '../../lib/accounts/shard-index';
+import { SubjectStore } from '../../lib/accounts/subjects';
 import { buildPayload } from '../../lib/list/build';
-import { compileShards } from '../../lib/list/compile';
+import { compileList } from '../../lib/list/compile';
 import { DEMO_LIST_PATH, DEMO_LIST_PUBLIC_KEY } from '../../lib/list/demo';
 import { publicKeyFromPrivatePem, samePublicKey } from '../../lib/list/signature';
 import { parseSignedList, verifySignedList } from '../../lib/list/verify';
@@ -43,17 +45,23 @@ describe('the bundled demo list', () => {
     expect(payload.entries).toEqual(built.payload.entries);
   });
 
-  it('is found by the compiled shards and the tab index', async () => {
+  it('is found by the compiled shards and the tab index, with its details in the chunks', async () => {
+    fakeBrowser.reset();
     const payload = await verifySignedList(parseSignedList(text), [DEMO_LIST_PUBLIC_KEY]);
-    const shards = compileShards(payload, 'bundled:demo');
+    const { shards, chunks } = compileList(payload, 'bundled:demo');
+    // As the background writes them: the tab reads a subject's details from its chunk.
+    await fakeBrowser.storage.local.set(chunks);
+    const subjects = new SubjectStore();
     const x = ListIndex.fromWire('x', shards);
     const m = x.match(['@capres_contoh_a'], Date.parse('2026-11-22'));
-    expect(m?.subject.name).toBe('Capres Contoh A (fiktif)');
+    expect((await subjects.load(m!))?.name).toBe('Capres Contoh A (fiktif)');
     expect(m?.entryId).toBe('x:@capres_contoh_a');
     expect(m?.listSource).toBe('bundled:demo');
     expect(x.match(['@warga_biasa'])).toBeNull();
     const fb = ListIndex.fromWire('facebook', shards);
-    expect(fb.match(['@caprescontoha'])?.subject.name).toBe('Capres Contoh A (fiktif)');
+    const f = fb.match(['@caprescontoha']);
+    expect(f).not.toBeNull();
+    expect((await subjects.load(f!))?.name).toBe('Capres Contoh A (fiktif)');
   });
 
   it('is not trusted under any other key', async () => {

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ListIndex, ShardIndex } from '../../lib/accounts/shard-index';
-import { compileShards } from '../../lib/list/compile';
-import type { ListPayload } from '../../lib/list/types';
+import { SubjectStore } from '../../lib/accounts/subjects';
+import { compileList } from '../../lib/list/compile';
+import { SUBJECTS_PER_CHUNK, type ListPayload } from '../../lib/list/types';
 
 const payload: ListPayload = {
   version: 3,
@@ -17,25 +19,29 @@ const payload: ListPayload = {
   },
 };
 
-describe('compiled shards and the tab index', () => {
-  const shards = compileShards(payload, 'https://lists.example/a.json');
+describe('compiled lists and the tab index', () => {
+  const { shards, chunks } = compileList(payload, 'https://lists.example/a.json');
 
-  it('makes one shard per platform with entries', () => {
+  it('makes one compact shard per platform with entries, and chunks of subject details', () => {
     expect(shards.map((s) => [s.platform, s.count])).toEqual([
       ['x', 3],
       ['facebook', 1],
     ]);
+    // The shards hold no names: those are in the chunks.
+    expect(JSON.stringify(shards)).not.toContain('Capres');
+    expect(Object.values(chunks)).toHaveLength(1);
+    expect(Object.values(chunks)[0].subjects[0][0]).toBe('Capres Contoh A (fiktif)');
+    expect(Object.keys(chunks)[0].startsWith(shards[0].subjectsKey)).toBe(true);
   });
 
   it('finds every listed key with its subject and the list it came from', () => {
     const idx = ListIndex.fromWire('x', shards);
-    const m = idx.match(['@capres_contoh_a'], Date.parse('2026-11-22'));
-    expect(m?.subject.name).toBe('Capres Contoh A (fiktif)');
-    expect(m?.subject.role).toBe('presiden');
-    expect(m?.entryId).toBe('x:@capres_contoh_a');
-    expect(m?.listVersion).toBe(3);
-    expect(m?.listSource).toBe('https://lists.example/a.json');
-    expect(idx.match(['id:1000000001'])?.subject.index).toBe(0);
+    const hit = idx.match(['@capres_contoh_a'], Date.parse('2026-11-22'));
+    expect(hit?.subjectIndex).toBe(0);
+    expect(hit?.entryId).toBe('x:@capres_contoh_a');
+    expect(hit?.listVersion).toBe(3);
+    expect(hit?.listSource).toBe('https://lists.example/a.json');
+    expect(idx.match(['id:1000000001'])?.subjectIndex).toBe(0);
   });
 
   it('does not match keys that are not listed, nor another platform’s keys', () => {
@@ -43,30 +49,32 @@ describe('compiled shards and the tab index', () => {
     expect(idx.match(['@warga_biasa', 'id:1000000002', '@caprescontoha'])).toBeNull();
   });
 
-  it('honours the validity window of an entry', () => {
+  it('honours the validity window of an entry, synchronously', () => {
     const idx = ListIndex.fromWire('x', shards);
     expect(idx.match(['@cabup_c'], Date.parse('2029-12-31T12:00:00Z'))).toBeNull();
-    expect(idx.match(['@cabup_c'], Date.parse('2030-01-01T00:00:00Z'))?.subject.name).toBe('Calon Bupati C');
+    expect(idx.match(['@cabup_c'], Date.parse('2030-01-01T00:00:00Z'))?.subjectIndex).toBe(1);
     expect(idx.match(['@cabup_c'], Date.parse('2031-12-31T23:00:00Z'))).not.toBeNull();
     expect(idx.match(['@cabup_c'], Date.parse('2032-01-01T00:00:00Z'))).toBeNull();
   });
 
   it('lets the first list in order win when two lists hold the same key', () => {
-    const other = compileShards({ ...payload, version: 9, subjects: [['Lain', '', '', '', '', '', '', ''], payload.subjects[1]] }, 'https://b');
-    const idx = ListIndex.fromWire('x', [...shards, ...other]);
-    expect(idx.match(['@capres_contoh_a'])?.listSource).toBe('https://lists.example/a.json');
-    const rev = ListIndex.fromWire('x', [...other, ...shards]);
-    expect(rev.match(['@capres_contoh_a'])?.subject.name).toBe('Lain');
+    const other = compileList({ ...payload, version: 9 }, 'https://b').shards;
+    expect(ListIndex.fromWire('x', [...shards, ...other]).match(['@capres_contoh_a'])?.listSource).toBe('https://lists.example/a.json');
+    expect(ListIndex.fromWire('x', [...other, ...shards]).match(['@capres_contoh_a'])?.listSource).toBe('https://b');
   });
 
-  it('finds all of 50,000 generated keys and none of 50,000 others', () => {
+  it('skips a shard it cannot read instead of failing', () => {
+    const broken = { ...shards[0], fps: undefined } as unknown as (typeof shards)[0];
+    const idx = ListIndex.fromWire('x', [broken, ...compileList(payload, 'https://ok').shards]);
+    expect(idx.shards).toHaveLength(1);
+    expect(idx.match(['@capres_contoh_a'])?.listSource).toBe('https://ok');
+  });
+
+  it('finds all of 50,000 generated keys and none of 50,000 others, at 8 bytes a key', () => {
     const n = 50_000;
     const keys = Array.from({ length: n }, (_, i) => `@acct_${i}`);
-    const big = compileShards(
-      { ...payload, subjects: [payload.subjects[0]], entries: { x: { keys, subjects: keys.map(() => 0) } } },
-      's',
-    );
-    const shard = new ShardIndex(big[0]);
+    const big = compileList({ ...payload, subjects: [payload.subjects[0]], entries: { x: { keys, subjects: keys.map(() => 0) } } }, 's');
+    const shard = new ShardIndex(big.shards[0]);
     let found = 0;
     let wrong = 0;
     for (let i = 0; i < n; i++) {
@@ -75,5 +83,43 @@ describe('compiled shards and the tab index', () => {
     }
     expect(found).toBe(n);
     expect(wrong).toBe(0);
+    expect(shard.bytes).toBeLessThan(n * 8 + 4 * 65537 + 64);
+  });
+});
+
+describe('subject details from storage chunks', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('reads a subject when needed, then answers from memory', async () => {
+    const subjects = Array.from({ length: SUBJECTS_PER_CHUNK + 5 }, (_, i) => [`Calon ${i}`, 'dpr', 'pemilu-2029', '', '', '', '', ''] as ListPayload['subjects'][number]);
+    const keys = subjects.map((_, i) => `@calon_${i}`);
+    const c = compileList({ ...payload, subjects, entries: { x: { keys, subjects: keys.map((_, i) => i) } } }, 'https://c');
+    await fakeBrowser.storage.local.set(c.chunks);
+    const hit = ListIndex.fromWire('x', c.shards).match([`@calon_${SUBJECTS_PER_CHUNK + 2}`])!;
+    const store = new SubjectStore();
+    expect(store.peek(hit)).toBeNull();
+    const s = await store.load(hit);
+    expect(s?.name).toBe(`Calon ${SUBJECTS_PER_CHUNK + 2}`);
+    expect(s?.role).toBe('dpr');
+    expect(store.peek(hit)?.name).toBe(`Calon ${SUBJECTS_PER_CHUNK + 2}`);
+  });
+
+  it('answers null when the chunk belongs to another list version (the list changed)', async () => {
+    const c = compileList(payload, 'https://d');
+    const [key, chunk] = Object.entries(c.chunks)[0];
+    await fakeBrowser.storage.local.set({ [key]: { ...chunk, listVersion: 99 } });
+    const hit = ListIndex.fromWire('x', c.shards).match(['@capres_contoh_a'])!;
+    expect(await new SubjectStore().load(hit)).toBeNull();
+  });
+
+  it('keeps at most maxChunks chunks in memory', async () => {
+    const subjects = Array.from({ length: SUBJECTS_PER_CHUNK * 4 }, (_, i) => [`S${i}`, '', '', '', '', '', '', ''] as ListPayload['subjects'][number]);
+    const keys = subjects.map((_, i) => `@s${i}`);
+    const c = compileList({ ...payload, subjects, entries: { x: { keys, subjects: keys.map((_, i) => i) } } }, 'https://e');
+    await fakeBrowser.storage.local.set(c.chunks);
+    const idx = ListIndex.fromWire('x', c.shards);
+    const store = new SubjectStore(2);
+    for (let k = 0; k < 4; k++) await store.load(idx.match([`@s${k * SUBJECTS_PER_CHUNK}`])!);
+    expect(store.size).toBe(2);
   });
 });

@@ -21,6 +21,7 @@ import {
   POST,
   REACTION_LAYER,
   REACTION_LAYER_MIN_ITEMS,
+  SCAN_LINKS,
   SIDE_REGIONS,
   STORY_MESSAGE,
 } from './selectors';
@@ -33,6 +34,7 @@ const MESSAGE_SEL = STORY_MESSAGE.join(',');
 const MARKER_SEL = Object.values(MARKER).join(',');
 const LAYER_SEL = REACTION_LAYER.join(',');
 const SIDE_SEL = SIDE_REGIONS.join(',');
+const SCAN_SEL = SCAN_LINKS.join(',');
 
 /** Lowercase, single spaces, no trailing period: "Batal Suka" = "batal suka". */
 function norm(s: string | null | undefined): string {
@@ -123,7 +125,7 @@ function classify(target: Element): Hit | null {
 // ---------------------------------------------------------------------------------------
 // URLs → keys
 
-function fbUrl(href: string | null, location: Location): URL | null {
+function fbUrl(href: string | null, location: Pick<Location, 'href'>): URL | null {
   if (!href || href.startsWith('#') || /^javascript:/i.test(href)) return null;
   try {
     const url = new URL(href, location.href);
@@ -381,6 +383,130 @@ function contextOf(control: Element, location: Location): Context | null {
 }
 
 // ---------------------------------------------------------------------------------------
+// The scan: keys of every post under a root, from one query
+
+/**
+ * What relative links resolve against in the scan, which has no Location: the content
+ * script runs on Facebook origins only, and keys do not depend on the host.
+ */
+const SCAN_BASE = { href: 'https://www.facebook.com/' };
+
+/** The outermost post wrapper around `el` (`findPosts` lists those). */
+function outermostPost(el: Element): Element {
+  let top = el;
+  for (let p = el.parentElement?.closest(POST_SEL); p; p = p.parentElement?.closest(POST_SEL)) top = p;
+  return top;
+}
+
+/** A person link in an author header (the member link, for a group post's author). */
+interface ScanParty {
+  header: Element | null;
+  link: Element;
+  keys: string[];
+}
+
+/**
+ * `identitiesOf` for every post under `root` at once, from the links of SCAN_LINKS. Hits
+ * come in document order, so a post's hits are consecutive (comments nested in it are
+ * skipped): its parties are gathered, then its keys visited when the next post starts.
+ *
+ * Same keys as `identitiesOf` for the shapes in the fixtures, except: the owner id of a
+ * permalink (`/<n>/posts/…`, `permalink.php?id=<n>`), which `identitiesOf` adds as an
+ * alias, is not read (telling the post's own permalink from a link preview to someone
+ * else's takes the boundary walk the scan avoids); and the group of a `/groups/<g>` page,
+ * which comes from the location, not the markup.
+ */
+function scanKeys(root: Element, visit: (post: Element, key: string) => void): void {
+  const enclosing = root.closest(POST_SEL);
+  const scope = enclosing ? outermostPost(enclosing) : root;
+
+  let inner: Element | null = null;
+  /** The outermost post around `inner`, or null when `inner` is a comment. */
+  let outer: Element | null = null;
+  let post: Element | null = null;
+  let parties: ScanParty[] = [];
+  let groups: string[] = [];
+  let named: Element[] = [];
+  let members: Element[] = [];
+
+  const flush = () => {
+    if (!post) return;
+    const p = post;
+    let author: ScanParty | null = parties[0] ?? null;
+    if (!author) {
+      // As `postParts`: a member link outside the post's text, when no header names a person.
+      for (const a of members) {
+        const m = a.parentElement?.closest(MESSAGE_SEL);
+        const key = m && p.contains(m) ? null : personKey(fbUrl(a.getAttribute('href'), SCAN_BASE));
+        if (key) {
+          author = { header: null, link: a, keys: [key] };
+          break;
+        }
+      }
+    }
+    // No author, no identities (as `identitiesOf`): the groups alone are not read either.
+    if (!author) return;
+    const a = author;
+    const original = parties.find(
+      (o) =>
+        o !== a &&
+        !o.keys.some((k) => a.keys.includes(k)) &&
+        !(a.header && o.header && (o.header.contains(a.header) || a.header.contains(o.header))),
+    );
+    const keys = [...a.keys, ...(original?.keys ?? []), ...groups];
+    if (named.length) {
+      const names = [a, original].filter((x): x is ScanParty => !!x).map((x) => norm(displayOf(x.link, '')));
+      for (const n of named) {
+        if (!names.includes(norm(n.getAttribute('aria-label')))) continue;
+        keys.push(personKey(fbUrl(n.getAttribute('href'), SCAN_BASE)) ?? '', hovercardId(n) ?? '');
+      }
+    }
+    const seen = new Set<string>();
+    for (const k of keys) {
+      if (!k || seen.has(k)) continue;
+      seen.add(k);
+      visit(p, k);
+    }
+  };
+
+  for (const a of scope.querySelectorAll(SCAN_SEL)) {
+    const c = a.closest(POST_SEL);
+    if (!c) continue;
+    if (c !== inner) {
+      inner = c;
+      outer = isCommentArticle(c) ? null : outermostPost(c);
+    }
+    if (!outer) continue; // a comment's links
+    if (outer !== post) {
+      flush();
+      post = outer;
+      parties = [];
+      groups = [];
+      named = [];
+      members = [];
+    }
+    const header = a.closest(HEADER_SEL);
+    if (header && c.contains(header)) {
+      const url = fbUrl(a.getAttribute('href'), SCAN_BASE);
+      const person = personKey(url);
+      if (person) {
+        // A later person link in the author's header (a tagged person, "… bersama Budi") is
+        // no original author: `original` skips parties of the author's header.
+        parties.push({ header, link: a, keys: orderKeys([person, hovercardId(a)]) });
+        continue;
+      }
+      const g = groupKey(url);
+      // Groups heading the post, or in the author's own header (as `postParts`).
+      if (g && (!parties.length || parties[0].header === header) && !groups.includes(g)) groups.push(g);
+      continue;
+    }
+    if (a.hasAttribute('aria-label')) named.push(a);
+    if ((a.getAttribute('href') ?? '').includes('/user/')) members.push(a);
+  }
+  flush();
+}
+
+// ---------------------------------------------------------------------------------------
 // Locations
 
 function locationUrl(location: Location): URL | null {
@@ -596,6 +722,15 @@ export const facebookAdapter: SiteAdapter = {
       });
     } catch {
       return [];
+    }
+  },
+
+  scanKeys(root, visit) {
+    try {
+      if (typeof root?.closest !== 'function' || typeof root.querySelectorAll !== 'function') return;
+      scanKeys(root, visit);
+    } catch {
+      // Foreign markup: a scan that cannot read it marks nothing.
     }
   },
 

@@ -147,3 +147,29 @@ export const SIDE_REGIONS = ['[role="complementary"]', '[role="navigation"]', '[
 
 /** Old markup carried the numeric id on the name link: `/ajax/hovercard/user.php?id=<n>`. */
 export const HOVERCARD_ATTR = 'data-hovercard';
+
+// ---------------------------------------------------------------------------------------
+// The scan's one query (`scanKeys`): the links that name a post's parties. A feed that adds
+// many posts then costs one `querySelectorAll`, plus per hit one `closest(POST)` and one
+// `closest(AUTHOR_HEADER)` (and per post one climb to its outermost wrapper), instead of
+// `identitiesOf`'s several queries per post. Links inside comments are dropped by the
+// comment article they sit in.
+
+/**
+ * Links inside an author header. The first person link of the first header is the author;
+ * the first one of a later header, naming someone else, is the shared post's original
+ * author. Group links (`g:`) count up to and including the author's header.
+ */
+export const SCAN_HEADER_LINK = `:is(${AUTHOR_HEADER.join(', ')}) a[href]`;
+/**
+ * Links named by an aria-label: the avatar next to the name (often a numeric-id URL while
+ * the name links the vanity URL). Counted only when the label is a party's name.
+ */
+export const SCAN_NAMED_LINK = 'a[aria-label][href]';
+/**
+ * Member links (`/groups/<g>/user/<id>/`): the author of a group post whose header shows
+ * the group. Used only when no header names a person, and never from the post's text.
+ */
+export const SCAN_MEMBER_LINK = 'a[href*="/user/"]';
+/** Everything `scanKeys` queries, in one selector list. */
+export const SCAN_LINKS = [SCAN_HEADER_LINK, SCAN_NAMED_LINK, SCAN_MEMBER_LINK] as const;

@@ -8,7 +8,7 @@
  * ./urls.ts (`@lowercasehandle`, `id:<numeric>`).
  */
 import type { Identity, Resolution, SiteAdapter } from '../types';
-import { X_CSS, X_SHORTCUTS, X_WORDS, words, type Words } from './selectors';
+import { X_CSS, X_POST_OR_CELL, X_SCAN_CSS, X_SHORTCUTS, X_WORDS, words, type Words } from './selectors';
 import { xHandleFromPath, xHandleKey } from './urls';
 
 /** `/<handle>` (one path segment) → handle. */
@@ -49,6 +49,9 @@ export const xAdapter: SiteAdapter = {
   },
   findPosts(root) {
     return safely(() => findPosts(root), []);
+  },
+  scanKeys(root, visit) {
+    safely(() => scanKeys(root, visit), undefined);
   },
   identitiesOf(post, location) {
     return safely(() => identitiesOf(post, location), []);
@@ -252,9 +255,78 @@ function focalPost(doc: Document, location: Location): Element | null {
 
 function findPosts(root: Element): Element[] {
   if (typeof root?.querySelectorAll !== 'function') return [];
-  const css = `${X_CSS.post}, ${X_CSS.userCell}`;
-  const found = [...root.querySelectorAll(css)];
-  return isElement(root) && root.matches(css) ? [root, ...found] : found;
+  const found = [...root.querySelectorAll(X_POST_OR_CELL)];
+  return isElement(root) && root.matches(X_POST_OR_CELL) ? [root, ...found] : found;
+}
+
+/**
+ * `identitiesOf` for every post and cell under `root` at once: one query for the elements
+ * that carry keys (X_SCAN), one `closest` per post. Hits come in document order, so a
+ * post's hits are consecutive: its keys are gathered, then visited when the next post
+ * starts. Same keys as `identitiesOf` for every shape in the fixtures, except
+ * where that one falls back (no name block: the permalink, or `@handle` text in the post's
+ * own name block), which the scan does not try.
+ */
+function scanKeys(root: Element, visit: (post: Element, key: string) => void): void {
+  if (!isElement(root) || typeof visit !== 'function') return;
+  // A hit inside a post (a link whose href X changed while recycling the row): the post.
+  const scope = root.closest(X_POST_OR_CELL) ?? root;
+
+  let post = null as Element | null; // (not narrowed to null: the loop below assigns it)
+  /** The first `/<handle>` link of the post's name block, or of the cell. */
+  let author: string | null = null;
+  let keys: string[] = [];
+  /** Follow buttons' ids, and the handle their label names (checked against the author). */
+  let ids: { id: string; named: string | null }[] = [];
+  const flush = () => {
+    if (!post) return;
+    for (const { id, named } of ids) {
+      // As in identitiesOf: a follow button whose label names someone else is not the author's.
+      if (!named || !author || named === author) add(id);
+    }
+    for (const k of keys) visit(post, k);
+  };
+  const add = (k: string) => {
+    if (!keys.includes(k)) keys.push(k);
+  };
+
+  for (const el of scope.querySelectorAll(X_SCAN_CSS)) {
+    // What the hit is, from the hit alone (cheap string checks before any tree walk).
+    let link: string | null = null;
+    let quoted: string | null = null;
+    let id: string | null = null;
+    if (el.localName === 'a') {
+      link = handleOfLink(el)?.key ?? null;
+      if (!link) continue;
+    } else {
+      id = userIdOf(el);
+      if (!id) {
+        quoted = atHandleIn(el)?.key ?? null;
+        if (!quoted) continue;
+      }
+    }
+    // The post's later hits (the handle link after the name link, a quote, a follow button)
+    // skip the selector walk: posts and cells do not nest, so `post` is theirs.
+    const p = post?.contains(el) ? post : el.closest(X_POST_OR_CELL);
+    if (!p) continue; // hover cards, the profile header, menus
+    if (p !== post) {
+      flush();
+      post = p;
+      author = null;
+      keys = [];
+      ids = [];
+    }
+    if (link) {
+      if (author === null) add((author = link));
+    } else if (quoted) {
+      add(quoted);
+    } else if (id) {
+      const label = el.getAttribute('aria-label') ?? '';
+      const named = handleAfterWord(label, X_WORDS.follow) ?? handleAfterWord(label, X_WORDS.unfollow);
+      ids.push({ id, named: named?.key ?? null });
+    }
+  }
+  flush();
 }
 
 function identitiesOf(post: Element, _location: Location): Identity[] {
@@ -346,12 +418,15 @@ function userOfBox(box: Element): Handle | null {
 /** A handle from a name block: a `/<handle>` link, else a `@handle` text (quoted posts). */
 function atHandleIn(block: Element | null): Handle | null {
   if (!block) return null;
-  for (const a of block.querySelectorAll('a[href]')) {
+  // One query for both passes (the scan reads every quoted post's block with it).
+  const els = block.querySelectorAll('a[href], span, div');
+  for (const a of els) {
+    if (a.localName !== 'a') continue;
     const h = handleOfLink(a);
     if (h) return h;
   }
-  for (const span of block.querySelectorAll('span, div')) {
-    if (span.children.length) continue;
+  for (const span of els) {
+    if (span.localName === 'a' || span.children.length) continue;
     const m = AT_HANDLE.exec(text(span));
     const key = m ? xHandleKey(m[1]) : null;
     if (key && m) return { key, display: `@${m[1]}` };

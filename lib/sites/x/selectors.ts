@@ -158,3 +158,33 @@ export const X_CSS = Object.fromEntries(
 
 /** X's keyboard shortcuts that commit or start a guarded action (`event.key`, no modifiers). */
 export const X_SHORTCUTS = { l: 'like', r: 'reply', t: 'repost' } as const;
+
+/** Where an identity lives: a post or a user cell (`findPosts` lists both). */
+export const X_POST_OR_CELL = [...X_SELECTORS.post, ...X_SELECTORS.userCell].join(', ');
+
+/**
+ * The scan's one query (`scanKeys`): only the elements that carry a key, so that a feed
+ * that adds 2,000 posts costs one `querySelectorAll` plus one `closest(X_POST_OR_CELL)`
+ * per post (and one small query per quoted post), instead of several queries per post.
+ */
+export const X_SCAN = {
+  /**
+   * Links of a post's name block and of a user cell. Per post or cell only the first
+   * `/<handle>` link counts, as in `identitiesOf`: the name block shows the author (under
+   * "Budi reposted" the original author; the reposter's link is in the socialContext line,
+   * outside the block), a cell starts with its user's avatar; later links can be a badge
+   * or a mention in a bio.
+   * The time link (`/<handle>/status/<id>`) is not a profile link and is skipped.
+   */
+  identityLink: [`:is(${[...X_SELECTORS.userName, ...X_SELECTORS.userCell].join(', ')}) a[href]`],
+  /**
+   * A quoted post's name block: plain spans (the whole quote is one link), so the block
+   * itself is the hit and its `@handle` text is read (the only per-quote query).
+   */
+  quotedName: X_SELECTORS.quote.flatMap((q) => X_SELECTORS.userName.map((u) => `${q} ${u}`)),
+  /** Follow buttons by testid only (`<id>-follow`, `<id>-unfollow`): they carry `id:<n>`. */
+  followId: [X_SELECTORS.follow[0], X_SELECTORS.unfollow[0]],
+} satisfies Record<string, readonly string[]>;
+
+/** `X_SCAN` as one selector. */
+export const X_SCAN_CSS = Object.values(X_SCAN).flat().join(', ');
