@@ -10,18 +10,29 @@ import type { WireShard } from '../list/types';
 import { base64ToBytes, base64ToU32 } from './base64';
 import { hash64 } from './hash';
 
-/** A listed key found in a tab's index: enough to decide; details come from its subject. */
+/**
+ * A listed key found in a tab's index: enough to decide. Who it is (the subject) is read
+ * through lib/accounts/subjects.ts from `subjectOfKey` (position → subject) and the chunks.
+ */
 export interface Hit {
   platform: PlatformId;
   /** The canonical key that matched, e.g. `@budi_demo` or `id:1234`. */
   key: string;
   /** `<platform>:<key>`: the list entry id used in local records. */
   entryId: string;
-  subjectIndex: number;
+  /** The key's position in its shard. */
+  pos: number;
   listSource: string;
   listVersion: number;
   /** Storage key prefix of the list's subject chunks. */
   subjectsKey: string;
+  /** Storage key of the shard's position → subject table. */
+  subjectOfKey: string;
+}
+
+function u16(b64: string): Uint16Array {
+  const b = base64ToBytes(b64);
+  return new Uint16Array(b.buffer, b.byteOffset, b.byteLength >>> 1);
 }
 
 export class ShardIndex {
@@ -29,12 +40,12 @@ export class ShardIndex {
   readonly source: string;
   readonly listVersion: number;
   readonly subjectsKey: string;
+  readonly subjectOfKey: string;
   readonly size: number;
   private readonly shift: number;
   private readonly buckets: Uint32Array;
   private readonly fps: Uint32Array;
-  private readonly subjectOf: Uint32Array;
-  private readonly winIds: Uint32Array | null;
+  private readonly winPos: Uint32Array | null;
   private readonly winFrom: Uint16Array | null;
   private readonly winUntil: Uint16Array | null;
 
@@ -43,32 +54,31 @@ export class ShardIndex {
     this.source = wire.source;
     this.listVersion = wire.listVersion;
     this.subjectsKey = wire.subjectsKey;
+    this.subjectOfKey = wire.subjectOfKey;
     this.shift = 32 - wire.bucketBits;
-    this.buckets = base64ToU32(wire.buckets);
     this.fps = base64ToU32(wire.fps);
-    this.subjectOf = base64ToU32(wire.subjectOf);
     this.size = this.fps.length;
-    if (this.subjectOf.length !== this.size || this.buckets.length !== (1 << wire.bucketBits) + 1) {
-      throw new Error('shard: table sizes disagree');
-    }
+    // Bucket counts → where each bucket starts (and, one past, where the last one ends).
+    const counts = u16(wire.buckets);
+    if (counts.length !== 1 << wire.bucketBits || this.size !== wire.count) throw new Error('shard: table sizes disagree');
+    const starts = new Uint32Array(counts.length + 1);
+    for (let b = 0; b < counts.length; b++) starts[b + 1] = starts[b] + counts[b];
+    if (starts[counts.length] !== this.size) throw new Error('shard: bucket counts disagree');
+    this.buckets = starts;
     if (wire.windows) {
-      this.winIds = base64ToU32(wire.windows.ids);
-      const u16 = (b64: string) => {
-        const b = base64ToBytes(b64);
-        return new Uint16Array(b.buffer, b.byteOffset, b.byteLength >>> 1);
-      };
+      this.winPos = base64ToU32(wire.windows.pos);
       this.winFrom = u16(wire.windows.from);
       this.winUntil = u16(wire.windows.until);
     } else {
-      this.winIds = this.winFrom = this.winUntil = null;
+      this.winPos = this.winFrom = this.winUntil = null;
     }
   }
 
   /** Bytes this index holds. */
   get bytes(): number {
     return (
-      this.buckets.byteLength + this.fps.byteLength + this.subjectOf.byteLength +
-      (this.winIds ? this.winIds.byteLength + this.winFrom!.byteLength + this.winUntil!.byteLength : 0)
+      this.buckets.byteLength + this.fps.byteLength +
+      (this.winPos ? this.winPos.byteLength + this.winFrom!.byteLength + this.winUntil!.byteLength : 0)
     );
   }
 
@@ -90,20 +100,16 @@ export class ShardIndex {
     return -1;
   }
 
-  subjectAt(pos: number): number {
-    return this.subjectOf[pos];
-  }
-
-  /** Whether the subject's validity window (if it has one) includes day `today`. */
-  activeOn(subject: number, today: number): boolean {
-    const ids = this.winIds;
-    if (!ids) return true;
+  /** Whether the key at `pos` is in its validity window (if it has one) on day `today`. */
+  activeAt(pos: number, today: number): boolean {
+    const ps = this.winPos;
+    if (!ps) return true;
     let l = 0;
-    let r = ids.length - 1;
+    let r = ps.length - 1;
     while (l <= r) {
       const m = (l + r) >>> 1;
-      if (ids[m] < subject) l = m + 1;
-      else if (ids[m] > subject) r = m - 1;
+      if (ps[m] < pos) l = m + 1;
+      else if (ps[m] > pos) r = m - 1;
       else return today >= this.winFrom![m] && today <= this.winUntil![m];
     }
     return true;
@@ -153,17 +159,17 @@ export class ListIndex {
       for (const shard of this.shards) {
         const pos = shard.find(key);
         if (pos < 0) continue;
-        const subjectIndex = shard.subjectAt(pos);
         if (today < 0) today = dayNumber(now);
-        if (!shard.activeOn(subjectIndex, today)) continue;
+        if (!shard.activeAt(pos, today)) continue;
         return {
           platform: this.platform,
           key,
           entryId: `${this.platform}:${key}`,
-          subjectIndex,
+          pos,
           listSource: shard.source,
           listVersion: shard.listVersion,
           subjectsKey: shard.subjectsKey,
+          subjectOfKey: shard.subjectOfKey,
         };
       }
     }

@@ -7,6 +7,7 @@
 import { browser } from '../browser';
 import { isRole, type Subject } from '../model';
 import { SUBJECTS_PER_CHUNK, type SubjectChunk, type SubjectRecord } from '../list/types';
+import { base64ToU32 } from './base64';
 import type { Hit } from './shard-index';
 
 export function subjectFromRecord(index: number, r: SubjectRecord): Subject {
@@ -25,41 +26,88 @@ export function subjectFromRecord(index: number, r: SubjectRecord): Subject {
 export class SubjectStore {
   private readonly chunks = new Map<string, SubjectRecord[]>();
   private readonly loading = new Map<string, Promise<SubjectRecord[] | null>>();
+  /** Per shard (its subjectOfKey): key position → subject index. */
+  private readonly subjectOf = new Map<string, Uint32Array>();
+  private readonly loadingOf = new Map<string, Promise<Uint32Array | null>>();
 
   constructor(private readonly maxChunks = 48) {}
 
-  private where(hit: Hit): { key: string; offset: number } {
-    const chunk = Math.floor(hit.subjectIndex / SUBJECTS_PER_CHUNK);
-    return { key: `${hit.subjectsKey}${chunk}`, offset: hit.subjectIndex - chunk * SUBJECTS_PER_CHUNK };
+  /** Where the hit's subject is: its index, chunk key and offset; null until the table is read. */
+  private where(hit: Hit): { index: number; key: string; offset: number } | null {
+    const table = this.subjectOf.get(hit.subjectOfKey);
+    if (!table || hit.pos >= table.length) return null;
+    const index = table[hit.pos];
+    const chunk = Math.floor(index / SUBJECTS_PER_CHUNK);
+    return { index, key: `${hit.subjectsKey}${chunk}`, offset: index - chunk * SUBJECTS_PER_CHUNK };
   }
 
-  /** The subject now, if its chunk is in memory. */
+  /** The subject now, if what it takes is in memory. */
   peek(hit: Hit): Subject | null {
-    const { key, offset } = this.where(hit);
-    const recs = this.chunks.get(key);
-    if (!recs || !recs[offset]) return null;
+    const w = this.where(hit);
+    const recs = w && this.chunks.get(w.key);
+    if (!w || !recs || !recs[w.offset]) return null;
     // Most recently used last.
-    this.chunks.delete(key);
-    this.chunks.set(key, recs);
-    return subjectFromRecord(hit.subjectIndex, recs[offset]);
+    this.chunks.delete(w.key);
+    this.chunks.set(w.key, recs);
+    return subjectFromRecord(w.index, recs[w.offset]);
   }
 
-  /** The subject, reading its chunk if needed; null if the list changed under us. */
+  /** The subject, reading what is needed; null if the list changed under us. */
   async load(hit: Hit): Promise<Subject | null> {
     const now = this.peek(hit);
     if (now) return now;
-    const { key, offset } = this.where(hit);
-    const recs = await this.fetch(key, hit.listVersion);
-    return recs?.[offset] ? subjectFromRecord(hit.subjectIndex, recs[offset]) : null;
+    if (!this.subjectOf.has(hit.subjectOfKey)) await this.fetchSubjectOf(hit.subjectOfKey);
+    const w = this.where(hit);
+    if (!w) return null;
+    const recs = await this.fetch(w.key, hit.listVersion);
+    return recs?.[w.offset] ? subjectFromRecord(w.index, recs[w.offset]) : null;
   }
 
+  /** Reads what `hit`'s subject needs, without waiting; nothing when it is in hand or on its way. */
   prefetch(hit: Hit): void {
-    const { key } = this.where(hit);
-    if (!this.chunks.has(key)) void this.fetch(key, hit.listVersion);
+    const w = this.where(hit);
+    if (!w) {
+      if (!this.loadingOf.has(hit.subjectOfKey)) void this.load(hit);
+    } else if (!this.chunks.has(w.key) && !this.loading.has(w.key)) void this.fetch(w.key, hit.listVersion);
+  }
+
+  /** Reads a shard's position → subject table (a tab does this once it is ready to decide). */
+  fetchSubjectOf(subjectOfKey: string): Promise<Uint32Array | null> {
+    const have = this.subjectOf.get(subjectOfKey);
+    if (have) return Promise.resolve(have);
+    let p = this.loadingOf.get(subjectOfKey);
+    if (!p) {
+      p = browser.storage.local
+        .get(subjectOfKey)
+        .then((got) => {
+          const b64 = got[subjectOfKey];
+          if (typeof b64 !== 'string') return null;
+          const table = base64ToU32(b64);
+          this.subjectOf.set(subjectOfKey, table);
+          return table;
+        })
+        .catch(() => null)
+        .finally(() => this.loadingOf.delete(subjectOfKey));
+      this.loadingOf.set(subjectOfKey, p);
+    }
+    return p;
+  }
+
+  /** Forget tables of shards no longer in force. */
+  retain(subjectOfKeys: Iterable<string>): void {
+    const keep = new Set(subjectOfKeys);
+    for (const k of [...this.subjectOf.keys()]) if (!keep.has(k)) this.subjectOf.delete(k);
   }
 
   get size(): number {
     return this.chunks.size;
+  }
+
+  /** Bytes of the position → subject tables held. */
+  get tableBytes(): number {
+    let n = 0;
+    for (const t of this.subjectOf.values()) n += t.byteLength;
+    return n;
   }
 
   private fetch(key: string, listVersion: number): Promise<SubjectRecord[] | null> {

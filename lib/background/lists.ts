@@ -96,12 +96,12 @@ async function doSync(config: EffectiveConfig): Promise<SourceStatus[]> {
       if (written && !prevShards[p].includes(s)) rewritten.add(s.subjectsKey);
     }
   }
-  const newChunks: Record<string, SubjectChunk> = {};
+  const newChunks: Record<string, SubjectChunk | string> = {};
   for (const c of [...fresh.values(), ...(demo ? [demo.compiled] : [])]) {
     for (const [key, chunk] of Object.entries(c.chunks)) {
       const prefix = key.slice(0, key.lastIndexOf('.') + 1);
       if (!(prefix in inForce)) continue;
-      inForce[prefix]++;
+      if (/^\d+$/.test(key.slice(prefix.length))) inForce[prefix]++; // numbered chunks; `of-…` tables are per platform
       // Also when the prefix is not new: the demo list of an update may keep its version with
       // other content, and its new shards must not point into the old chunks.
       if (!(prefix in prevChunks) || rewritten.has(prefix)) newChunks[key] = chunk;
@@ -110,7 +110,10 @@ async function doSync(config: EffectiveConfig): Promise<SourceStatus[]> {
   for (const prefix of Object.keys(inForce)) if (inForce[prefix] === 0) inForce[prefix] = prevChunks[prefix] ?? 0;
   const stale: string[] = [];
   for (const [prefix, n] of Object.entries(prevChunks)) {
-    if (!(prefix in inForce)) for (let i = 0; i < n; i++) stale.push(`${prefix}${i}`);
+    if (!(prefix in inForce)) {
+      for (let i = 0; i < n; i++) stale.push(`${prefix}${i}`);
+      for (const p of PLATFORMS) stale.push(`${prefix}of-${p}`);
+    }
   }
   // Details first, then the shards that point at them, then clean up.
   if (Object.keys(newChunks).length > 0) await browser.storage.local.set(newChunks);

@@ -52,6 +52,8 @@ export interface GuardStats {
   lastBatchPosts: number;
   /** From the input event (its timeStamp) to the frame after the warning was mounted. */
   lastClickToDialogMs: number;
+  /** The last load of config + list: storage read, index build, first scan (ms). */
+  load: { readMs: number; buildMs: number; scanMs: number };
 }
 
 export interface GuardHandle {
@@ -64,7 +66,7 @@ export interface GuardHandle {
 
 export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: GuardOptions = {}): GuardHandle {
   const now = opts.now ?? Date.now;
-  const stats: GuardStats = { startedAt: performance.now(), readyAt: 0, scannedPosts: 0, scanMs: 0, lastBatchMs: 0, lastBatchPosts: 0, lastClickToDialogMs: 0 };
+  const stats: GuardStats = { startedAt: performance.now(), readyAt: 0, scannedPosts: 0, scanMs: 0, lastBatchMs: 0, lastBatchPosts: 0, lastClickToDialogMs: 0, load: { readMs: 0, buildMs: 0, scanMs: 0 } };
   const subjects = new SubjectStore();
   const shardKey = KEYS.shards(adapter.platform);
   let config: EffectiveConfig | null = null;
@@ -134,7 +136,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
   const withSubject = (hit: Hit, fallback: string, use: (s: Subject) => void) => {
     const now = subjects.peek(hit);
     if (now) return use(now);
-    void subjects.load(hit).then((s) => use(s ?? { index: hit.subjectIndex, name: fallback }));
+    void subjects.load(hit).then((s) => use(s ?? { index: -1, name: fallback }));
   };
 
   const replayClick = (control: Element) => {
@@ -322,12 +324,21 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
     menu = null;
   });
 
-  const load = () =>
-    browser.storage.local.get([KEYS.config, shardKey]).then((got) => {
+  const load = () => {
+    const t0 = performance.now();
+    return browser.storage.local.get([KEYS.config, shardKey]).then((got) => {
+      const t1 = performance.now();
       config = (got[KEYS.config] as EffectiveConfig | undefined) ?? effectiveConfig(undefined, undefined);
       index = ListIndex.fromWire(adapter.platform, (got[shardKey] as WireShard[] | undefined) ?? []);
+      const t2 = performance.now();
       if (document.documentElement) scan([document.documentElement]);
+      stats.load = { readMs: t1 - t0, buildMs: t2 - t1, scanMs: performance.now() - t2 };
+      // Ready to decide. Naming a subject needs each shard's position → subject table: read
+      // it now, off the start-up path, so the first warning opens without waiting.
+      subjects.retain(index.shards.map((sh) => sh.subjectOfKey));
+      for (const sh of index.shards) void subjects.fetchSubjectOf(sh.subjectOfKey);
     });
+  };
   // The background says when the config or a list changed (lib/background/notify.ts).
   const onMessage = (msg: unknown, sender: { id?: string; tab?: unknown }) => {
     if (sender.id !== browser.runtime.id || sender.tab !== undefined) return;

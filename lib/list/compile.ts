@@ -10,8 +10,12 @@ import { SUBJECTS_PER_CHUNK, type ListPayload, type SubjectChunk, type WireShard
 
 export interface Compiled {
   shards: WireShard[];
-  /** Storage key → chunk, for every subject of the list. */
-  chunks: Record<string, SubjectChunk>;
+  /**
+   * Storage key → value: a SubjectChunk for every SUBJECTS_PER_CHUNK subjects, and each
+   * shard's subject indexes (base64) under its `subjectOfKey`. All keys share the list's
+   * `subjectsKey` prefix.
+   */
+  chunks: Record<string, SubjectChunk | string>;
 }
 
 /** A short, stable id for a list source, for storage keys. */
@@ -26,14 +30,16 @@ export function subjectsKeyPrefix(source: string, version: number): string {
 
 export function compileList(payload: ListPayload, source: string): Compiled {
   const subjectsKey = subjectsKeyPrefix(source, payload.version);
-  const windows = compileWindows(payload);
+  const windows = subjectWindows(payload);
   const shards: WireShard[] = [];
+  const chunks: Record<string, SubjectChunk | string> = {};
   for (const platform of PLATFORMS) {
     const e = payload.entries[platform];
     if (!e || e.keys.length === 0) continue;
-    shards.push(compilePlatform(platform, e.keys, e.subjects, payload.version, source, subjectsKey, windows));
+    const { shard, subjectOf } = compilePlatform(platform, e.keys, e.subjects, payload.version, source, subjectsKey, windows);
+    shards.push(shard);
+    chunks[shard.subjectOfKey] = subjectOf;
   }
-  const chunks: Record<string, SubjectChunk> = {};
   for (let c = 0; c * SUBJECTS_PER_CHUNK < payload.subjects.length; c++) {
     chunks[`${subjectsKey}${c}`] = {
       listVersion: payload.version,
@@ -49,24 +55,20 @@ function isoDay(iso: string): number | null {
   return Number.isFinite(t) ? Math.max(1, Math.min(65534, dayNumber(t))) : null;
 }
 
-function compileWindows(payload: ListPayload): WireShard['windows'] {
-  const ids: number[] = [];
-  const from: number[] = [];
-  const until: number[] = [];
+/** Subject index → [fromDay, untilDay] for subjects that have a validity window. */
+function subjectWindows(payload: ListPayload): Map<number, [number, number]> {
+  const out = new Map<number, [number, number]>();
   payload.subjects.forEach((r, i) => {
     const f = isoDay(r[5]);
     const u = isoDay(r[6]);
-    if (f === null && u === null) return;
-    ids.push(i);
-    from.push(f ?? 0);
-    until.push(u ?? 65535);
+    if (f !== null || u !== null) out.set(i, [f ?? 0, u ?? 65535]);
   });
-  if (ids.length === 0) return undefined;
-  const u16 = (a: number[]) => {
-    const x = Uint16Array.from(a);
-    return bytesToBase64(new Uint8Array(x.buffer));
-  };
-  return { ids: u32ToBase64(Uint32Array.from(ids)), from: u16(from), until: u16(until) };
+  return out;
+}
+
+function u16ToBase64(a: number[] | Uint16Array): string {
+  const x = Uint16Array.from(a);
+  return bytesToBase64(new Uint8Array(x.buffer));
 }
 
 function compilePlatform(
@@ -76,8 +78,8 @@ function compilePlatform(
   listVersion: number,
   source: string,
   subjectsKey: string,
-  windows: WireShard['windows'],
-): WireShard {
+  windows: Map<number, [number, number]>,
+): { shard: WireShard; subjectOf: string } {
   const n = keys.length;
   const bucketBits = Math.max(1, Math.min(16, Math.ceil(Math.log2(n + 1))));
   const shift = 32 - bucketBits;
@@ -93,32 +95,42 @@ function compilePlatform(
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort((a, b) => bucket[a] - bucket[b] || lo[a] - lo[b]);
 
-  const buckets = new Uint32Array((1 << bucketBits) + 1);
+  const counts = new Uint16Array(1 << bucketBits);
   const fps = new Uint32Array(n);
   const subjectOf = new Uint32Array(n);
+  const winPos: number[] = [];
+  const winFrom: number[] = [];
+  const winUntil: number[] = [];
   let w = 0;
   for (let k = 0; k < n; k++) {
     const i = order[k];
     // The same key twice (or, about once in 500 lists of a million keys, two keys with the
     // same 48-bit fingerprint): keep the first.
     if (w > 0 && lo[order[k - 1]] === lo[i] && bucket[order[k - 1]] === bucket[i]) continue;
+    // 65,535 keys in one of 65,536 buckets would take ~4 billion keys; refuse rather than wrap.
+    if (counts[bucket[i]] === 0xffff) throw new Error('list too large for one shard');
+    counts[bucket[i]]++;
     fps[w] = lo[i];
     subjectOf[w] = subjectIdx[i];
-    buckets[bucket[i] + 1] = w + 1;
+    const win = windows.get(subjectIdx[i]);
+    if (win) {
+      winPos.push(w);
+      winFrom.push(win[0]);
+      winUntil.push(win[1]);
+    }
     w++;
   }
-  // Each bucket's end is the next bucket's start; empty buckets inherit.
-  for (let b = 1; b < buckets.length; b++) if (buckets[b] < buckets[b - 1]) buckets[b] = buckets[b - 1];
-  return {
+  const shard: WireShard = {
     platform,
     source,
     listVersion,
     count: w,
     bucketBits,
-    buckets: u32ToBase64(buckets),
+    buckets: u16ToBase64(counts),
     fps: u32ToBase64(fps.subarray(0, w)),
-    subjectOf: u32ToBase64(subjectOf.subarray(0, w)),
-    ...(windows ? { windows } : {}),
+    ...(winPos.length ? { windows: { pos: u32ToBase64(Uint32Array.from(winPos)), from: u16ToBase64(winFrom), until: u16ToBase64(winUntil) } } : {}),
     subjectsKey,
+    subjectOfKey: `${subjectsKey}of-${platform}`,
   };
+  return { shard, subjectOf: u32ToBase64(subjectOf.subarray(0, w)) };
 }

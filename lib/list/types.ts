@@ -49,20 +49,23 @@ export interface WireShard {
   listVersion: number;
   count: number;
   bucketBits: number;
-  /** base64 Uint32Array(2^bucketBits + 1): where each bucket starts in `fps`. */
+  /** base64 Uint16Array(2^bucketBits): how many keys each bucket holds (prefix sums at load). */
   buckets: string;
   /** base64 Uint32Array(count): the second hash lane of each key, sorted within its bucket. */
   fps: string;
-  /** base64 Uint32Array(count): the subject (its index in the list) of each key. */
-  subjectOf: string;
   /**
-   * Subjects with a validity window, so the decision stays synchronous: sorted subject
-   * indexes (base64 Uint32Array) and day numbers since 1970 (base64 Uint16Array; 0 = open
+   * Keys whose subject has a validity window, so the decision stays synchronous: sorted key
+   * positions (base64 Uint32Array) and day numbers since 1970 (base64 Uint16Array; 0 = open
    * start, 65535 = open end).
    */
-  windows?: { ids: string; from: string; until: string };
+  windows?: { pos: string; from: string; until: string };
   /** Storage key prefix of this list's SubjectChunks: `${subjectsKey}${chunkNumber}`. */
   subjectsKey: string;
+  /**
+   * Storage key of this shard's subject indexes (base64 Uint32Array(count), by key position):
+   * only needed to name a subject, so a tab reads it after it is ready to decide.
+   */
+  subjectOfKey: string;
 }
 
 /** Details of SUBJECTS_PER_CHUNK subjects (index `chunk * SUBJECTS_PER_CHUNK + i`). */

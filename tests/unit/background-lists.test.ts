@@ -126,11 +126,16 @@ async function nameOf(shards: WireShard[], key: string, platform: PlatformId = '
   const hit = index(shards, platform).match([key]);
   return hit ? (await new SubjectStore().load(hit))?.name : undefined;
 }
-/** The subject chunks in storage.local, and the record of those in force (`jn.chunks`). */
-async function chunks(): Promise<{ keys: string[]; inForce: Record<string, number>; all: Record<string, unknown> }> {
+/**
+ * The numbered subject chunks in storage.local, the per-platform position → subject tables
+ * (`…of-<platform>`), and the record of those in force (`jn.chunks`).
+ */
+async function chunks(): Promise<{ keys: string[]; tables: string[]; inForce: Record<string, number>; all: Record<string, unknown> }> {
   const all = await fakeBrowser.storage.local.get(null);
+  const subj = Object.keys(all).filter((k) => k.startsWith('jn.subj.')).sort();
   return {
-    keys: Object.keys(all).filter((k) => k.startsWith('jn.subj.')).sort(),
+    keys: subj.filter((k) => /\.\d+$/.test(k)),
+    tables: subj.filter((k) => /\.of-[a-z]+$/.test(k)),
     inForce: (all[KEYS.chunks] as Record<string, number> | undefined) ?? {},
     all,
   };
@@ -448,6 +453,9 @@ describe('subject chunks', () => {
     expect(v4).not.toBe(v3);
     const c = await chunks();
     expect(c.keys).toEqual([`${v4}0`]);
+    // The position → subject tables go with their list too: only the new version's remain.
+    expect(c.tables.length).toBeGreaterThan(0);
+    expect(c.tables.every((k) => k.startsWith(v4))).toBe(true);
     expect(c.inForce).toEqual({ [v4]: 1 });
     expect(await nameOf(after.x, '@caleg_uji_c')).toBe('Caleg Uji C');
   });

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ListIndex, ShardIndex } from '../../lib/accounts/shard-index';
 import { SubjectStore } from '../../lib/accounts/subjects';
 import { compileList } from '../../lib/list/compile';
-import { SUBJECTS_PER_CHUNK, type ListPayload } from '../../lib/list/types';
+import { SUBJECTS_PER_CHUNK, type ListPayload, type SubjectChunk } from '../../lib/list/types';
 
 const payload: ListPayload = {
   version: 3,
@@ -27,21 +27,23 @@ describe('compiled lists and the tab index', () => {
       ['x', 3],
       ['facebook', 1],
     ]);
-    // The shards hold no names: those are in the chunks.
+    // The shards hold no names and no subject table: those are in the chunks.
     expect(JSON.stringify(shards)).not.toContain('Capres');
-    expect(Object.values(chunks)).toHaveLength(1);
-    expect(Object.values(chunks)[0].subjects[0][0]).toBe('Capres Contoh A (fiktif)');
-    expect(Object.keys(chunks)[0].startsWith(shards[0].subjectsKey)).toBe(true);
+    const subjectChunks = Object.entries(chunks).filter(([, v]) => typeof v !== 'string');
+    expect(subjectChunks).toHaveLength(1);
+    expect((subjectChunks[0][1] as SubjectChunk).subjects[0][0]).toBe('Capres Contoh A (fiktif)');
+    for (const k of Object.keys(chunks)) expect(k.startsWith(shards[0].subjectsKey)).toBe(true);
+    expect(typeof chunks[shards[0].subjectOfKey]).toBe('string');
   });
 
   it('finds every listed key with its subject and the list it came from', () => {
     const idx = ListIndex.fromWire('x', shards);
     const hit = idx.match(['@capres_contoh_a'], Date.parse('2026-11-22'));
-    expect(hit?.subjectIndex).toBe(0);
+    expect(hit?.pos).toBeGreaterThanOrEqual(0);
     expect(hit?.entryId).toBe('x:@capres_contoh_a');
     expect(hit?.listVersion).toBe(3);
     expect(hit?.listSource).toBe('https://lists.example/a.json');
-    expect(idx.match(['id:1000000001'])?.subjectIndex).toBe(0);
+    expect(idx.match(['id:1000000001'])).not.toBeNull();
   });
 
   it('does not match keys that are not listed, nor another platform’s keys', () => {
@@ -52,7 +54,7 @@ describe('compiled lists and the tab index', () => {
   it('honours the validity window of an entry, synchronously', () => {
     const idx = ListIndex.fromWire('x', shards);
     expect(idx.match(['@cabup_c'], Date.parse('2029-12-31T12:00:00Z'))).toBeNull();
-    expect(idx.match(['@cabup_c'], Date.parse('2030-01-01T00:00:00Z'))?.subjectIndex).toBe(1);
+    expect(idx.match(['@cabup_c'], Date.parse('2030-01-01T00:00:00Z'))?.key).toBe('@cabup_c');
     expect(idx.match(['@cabup_c'], Date.parse('2031-12-31T23:00:00Z'))).not.toBeNull();
     expect(idx.match(['@cabup_c'], Date.parse('2032-01-01T00:00:00Z'))).toBeNull();
   });
@@ -83,12 +85,21 @@ describe('compiled lists and the tab index', () => {
     }
     expect(found).toBe(n);
     expect(wrong).toBe(0);
-    expect(shard.bytes).toBeLessThan(n * 8 + 4 * 65537 + 64);
+    expect(shard.bytes).toBeLessThan(n * 4 + 4 * 65537 + 64); // 4 bytes a key in the tab's decision path
   });
 });
 
 describe('subject details from storage chunks', () => {
   beforeEach(() => fakeBrowser.reset());
+
+  it('names both lists’ subjects right (the table maps each key’s position to its subject)', async () => {
+    const c = compileList(payload, 'https://f');
+    await fakeBrowser.storage.local.set(c.chunks);
+    const idx = ListIndex.fromWire('x', c.shards);
+    const store = new SubjectStore();
+    expect((await store.load(idx.match(['@cabup_c'], Date.parse('2030-06-01'))!))?.name).toBe('Calon Bupati C');
+    expect((await store.load(idx.match(['id:1000000001'])!))?.name).toBe('Capres Contoh A (fiktif)');
+  });
 
   it('reads a subject when needed, then answers from memory', async () => {
     const subjects = Array.from({ length: SUBJECTS_PER_CHUNK + 5 }, (_, i) => [`Calon ${i}`, 'dpr', 'pemilu-2029', '', '', '', '', ''] as ListPayload['subjects'][number]);
@@ -106,8 +117,9 @@ describe('subject details from storage chunks', () => {
 
   it('answers null when the chunk belongs to another list version (the list changed)', async () => {
     const c = compileList(payload, 'https://d');
-    const [key, chunk] = Object.entries(c.chunks)[0];
-    await fakeBrowser.storage.local.set({ [key]: { ...chunk, listVersion: 99 } });
+    await fakeBrowser.storage.local.set(c.chunks);
+    const [key, chunk] = Object.entries(c.chunks).find(([, v]) => typeof v !== 'string')!;
+    await fakeBrowser.storage.local.set({ [key]: { ...(chunk as SubjectChunk), listVersion: 99 } });
     const hit = ListIndex.fromWire('x', c.shards).match(['@capres_contoh_a'])!;
     expect(await new SubjectStore().load(hit)).toBeNull();
   });
