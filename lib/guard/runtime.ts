@@ -19,7 +19,7 @@ import type { Match, Subject } from '../model';
 import type { Resolution, SiteAdapter } from '../sites/types';
 import { KEYS, type GuardEvent, type Outcome } from '../storage/items';
 import { REFRESH } from '../background/notify';
-import { openWarning, type WarningHandle } from '../ui/warning/mount';
+import { openWarning, prewarmWarning, type WarningHandle } from '../ui/warning/mount';
 import { decide, type Decision, type MenuContext } from './decide';
 
 export const LISTED_ATTR = 'data-jaga-netral';
@@ -52,6 +52,8 @@ export interface GuardStats {
   lastBatchPosts: number;
   /** From the input event (its timeStamp) to the frame after the warning was mounted. */
   lastClickToDialogMs: number;
+  /** Its parts: the event reaching us, our work (decide, mount), the wait for the frame. */
+  lastClickParts: { inputMs: number; workMs: number; frameMs: number };
   /** The last load of config + list: storage read, index build, first scan (ms). */
   load: { readMs: number; buildMs: number; scanMs: number };
 }
@@ -66,7 +68,7 @@ export interface GuardHandle {
 
 export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: GuardOptions = {}): GuardHandle {
   const now = opts.now ?? Date.now;
-  const stats: GuardStats = { startedAt: performance.now(), readyAt: 0, scannedPosts: 0, scanMs: 0, lastBatchMs: 0, lastBatchPosts: 0, lastClickToDialogMs: 0, load: { readMs: 0, buildMs: 0, scanMs: 0 } };
+  const stats: GuardStats = { startedAt: performance.now(), readyAt: 0, scannedPosts: 0, scanMs: 0, lastBatchMs: 0, lastBatchPosts: 0, lastClickToDialogMs: 0, lastClickParts: { inputMs: 0, workMs: 0, frameMs: 0 }, load: { readMs: 0, buildMs: 0, scanMs: 0 } };
   const subjects = new SubjectStore();
   const shardKey = KEYS.shards(adapter.platform);
   let config: EffectiveConfig | null = null;
@@ -148,7 +150,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
     }
   };
 
-  const showWarning = (d: Decision, subject: Subject, startedAt: number, replay: () => void) => {
+  const showWarning = (d: Decision, subject: Subject, startedAt: number, handledAt: number, replay: () => void) => {
     pending = null;
     // Invalidated while the details were read (the extension was updated): as with a warning
     // already open (closed on invalidation), this stale script shows nothing more.
@@ -175,7 +177,14 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
       isTrusted: opts.isTrusted,
     });
     open = { handle, decision: d };
-    requestAnimationFrame(() => setTimeout(() => (stats.lastClickToDialogMs = performance.now() - startedAt), 0));
+    const mounted = performance.now();
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const end = performance.now();
+        stats.lastClickToDialogMs = end - startedAt;
+        stats.lastClickParts = { inputMs: handledAt - startedAt, workMs: mounted - handledAt, frameMs: end - mounted };
+      }, 0),
+    );
     void handle.result.then((r) => {
       if (open?.handle === handle) open = null;
       if (d.mode === 'block') return;
@@ -197,10 +206,11 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
       withSubject(d.hit, d.identity.display, (s) => record(d, s, 'audited'));
       return false;
     }
+    const handledAt = performance.now();
     stop(e);
     // The decision was synchronous; the details may need one storage read.
     pending = d;
-    withSubject(d.hit, d.identity.display, (s) => showWarning(d, s, e.timeStamp, replay));
+    withSubject(d.hit, d.identity.display, (s) => showWarning(d, s, e.timeStamp, handledAt, replay));
     return true;
   };
 
@@ -288,12 +298,32 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
         if (hit) subjects.prefetch(hit);
       });
     }
+    if (!prewarmed) for (const listed of seen.values()) if (listed) schedulePrewarm();
     for (const [post, listed] of seen) {
       if (listed) {
         if (post.getAttribute(LISTED_ATTR) !== 'listed') post.setAttribute(LISTED_ATTR, 'listed');
       } else if (post.hasAttribute(LISTED_ATTR)) post.removeAttribute(LISTED_ATTR); // a recycled row
     }
     return seen.size;
+  };
+  // A listed post is on the page: a warning may come, so compile its code while idle.
+  let prewarmed = false;
+  const schedulePrewarm = () => {
+    prewarmed = true;
+    const run = () => {
+      if (!config || ctx.isInvalid) return;
+      prewarmWarning({
+        action: 'like',
+        match: { subject: { index: 0, name: '' }, platform: adapter.platform, key: '', listSource: '', listVersion: 0, entryId: '' },
+        shownAs: '',
+        mode: 'warn',
+        clauses: clausesFor('like', config.localClauses),
+        organization: config.organization,
+        locale: resolveLocale(config.locale, uiLanguage()),
+      });
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
+    else setTimeout(run, 200);
   };
   const observer = new MutationObserver((records) => {
     if (!active()) return;

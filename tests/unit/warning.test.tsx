@@ -360,7 +360,8 @@ describe('warning mount', () => {
   it('makes the page inert while open and restores it after', async () => {
     const body = document.body as HTMLElement & { inert?: boolean };
     const h = open();
-    expect(body.inert).toBe(true);
+    // Applied once the warning's first frame is out (so Cancel's focus does not restyle the page).
+    await vi.waitFor(() => expect(body.inert).toBe(true));
     h.close();
     await h.result;
     expect(body.inert).toBe(false);
