@@ -152,6 +152,15 @@ export class ListIndex {
     return n;
   }
 
+  /** Whether `key` is listed and active on day `today` (no allocation: the scan's path). */
+  has(key: string, today: number): boolean {
+    for (const shard of this.shards) {
+      const pos = shard.find(key);
+      if (pos >= 0 && shard.activeAt(pos, today)) return true;
+    }
+    return false;
+  }
+
   /** The first active listing of any of `keys`, or null. `now` is ms since the epoch. */
   match(keys: readonly string[], now: number = Date.now()): Hit | null {
     let today = -1;

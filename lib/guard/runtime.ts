@@ -15,7 +15,7 @@ import type { WireShard } from '../list/types';
 import { sendMessage } from '../messaging/client';
 import { effectiveConfig } from '../policy/effective';
 import type { EffectiveConfig } from '../policy/types';
-import type { Match, Subject } from '../model';
+import { dayNumber, type Match, type Subject } from '../model';
 import type { Resolution, SiteAdapter } from '../sites/types';
 import { KEYS, type GuardEvent, type Outcome } from '../storage/items';
 import { REFRESH } from '../background/notify';
@@ -289,13 +289,14 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
   const scan = (roots: Iterable<Element>): number => {
     if (!index || !config) return 0;
     const t = now();
+    const today = dayNumber(t);
     const seen = new Map<Element, boolean>();
     for (const root of roots) {
       adapter.scanKeys(root, (post, key) => {
         if (seen.get(post)) return;
-        const hit = index!.match([key], t);
-        seen.set(post, hit !== null);
-        if (hit) subjects.prefetch(hit);
+        const listed = index!.has(key, today);
+        seen.set(post, listed);
+        if (listed) subjects.prefetch(index!.match([key], t)!);
       });
     }
     if (!prewarmed) for (const listed of seen.values()) if (listed) schedulePrewarm();

@@ -51,6 +51,15 @@ describe('compiled lists and the tab index', () => {
     expect(idx.match(['@warga_biasa', 'id:1000000002', '@caprescontoha'])).toBeNull();
   });
 
+  it('answers has() like match() without allocating a hit', () => {
+    const idx = ListIndex.fromWire('x', shards);
+    const day = (iso: string) => Math.floor(Date.parse(iso) / 86_400_000);
+    expect(idx.has('@capres_contoh_a', day('2026-11-22'))).toBe(true);
+    expect(idx.has('@warga_biasa', day('2026-11-22'))).toBe(false);
+    expect(idx.has('@cabup_c', day('2029-12-31'))).toBe(false);
+    expect(idx.has('@cabup_c', day('2030-01-01'))).toBe(true);
+  });
+
   it('honours the validity window of an entry, synchronously', () => {
     const idx = ListIndex.fromWire('x', shards);
     expect(idx.match(['@cabup_c'], Date.parse('2029-12-31T12:00:00Z'))).toBeNull();
