@@ -24,6 +24,7 @@ import type { Check } from '../../policy/validate';
 import { KEYS } from '../../storage/items';
 import type { GuardEvent, SourceStatus } from '../../storage/items';
 import { DEMO_SOURCE, formatTime, hostOf, originOf, pageLocale, sourceProblem, usePageData } from '../pages/data';
+import { ManagedLines } from '../pages/Managed';
 import { SyncButton } from '../pages/SyncButton';
 
 type Status = { kind: 'ok' | 'error' | 'info'; text: Bilingual[] } | undefined;
@@ -74,31 +75,9 @@ export function Options() {
 // ---------------------------------------------------------------------------------------
 
 function ManagedNotice({ config, locale }: { config: EffectiveConfig; locale: Locale }) {
-  const org = config.organization ?? {};
   return (
     <section class="jn-card" aria-label={t(config.managed ? PAGE.managedYes : PAGE.managedNo, locale)}>
-      <p>
-        <span data-status="managed" class="jn-hook" aria-hidden="true">
-          {config.managed ? 'yes' : 'no'}
-        </span>{' '}
-        {config.managed ? t(PAGE.managedYes, locale) : t(PAGE.managedNo, locale)}
-        {config.managed && org.name ? `: ${org.name}` : ''}
-      </p>
-      {config.locked && <p class="jn-small">{t(PAGE.lockedNote, locale)}</p>}
-      {config.managed && (org.contact || org.helpUrl) && (
-        <p class="jn-small">
-          {org.contact && (
-            <span>
-              {t(PAGE.contact, locale)}: {org.contact}{' '}
-            </span>
-          )}
-          {org.helpUrl && (
-            <a href={org.helpUrl} target="_blank" rel="noopener noreferrer">
-              {t(PAGE.help, locale)}
-            </a>
-          )}
-        </p>
-      )}
+      <ManagedLines config={config} locale={locale} />
     </section>
   );
 }

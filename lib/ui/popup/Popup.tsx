@@ -20,6 +20,7 @@ import {
   sourcesInForce,
   usePageData,
 } from '../pages/data';
+import { ManagedLines } from '../pages/Managed';
 import { SyncButton } from '../pages/SyncButton';
 
 export const RECENT_EVENTS = 10;
@@ -173,36 +174,12 @@ function Sites({ config, locale }: { config: EffectiveConfig; locale: Locale }) 
 }
 
 function Management({ config, locale }: { config: EffectiveConfig; locale: Locale }) {
-  const org = config.organization ?? {};
   return (
     <section class="jn-section" aria-labelledby="jn-managed">
       <h2 id="jn-managed" class="jn-visually-hidden">
         {t(PAGE.privacyTitle, locale)}
       </h2>
-      <p class="jn-managed">
-        <span data-status="managed" class="jn-hook" aria-hidden="true">
-          {config.managed ? 'yes' : 'no'}
-        </span>{' '}
-        <span>
-          {config.managed ? t(PAGE.managedYes, locale) : t(PAGE.managedNo, locale)}
-          {config.managed && org.name ? `: ${org.name}` : ''}
-        </span>
-      </p>
-      {config.managed && config.locked && <p class="jn-small">{t(PAGE.lockedNote, locale)}</p>}
-      {config.managed && (org.contact || org.helpUrl) && (
-        <p class="jn-small">
-          {org.contact && (
-            <span>
-              {t(PAGE.contact, locale)}: {org.contact}{' '}
-            </span>
-          )}
-          {org.helpUrl && (
-            <a href={org.helpUrl} target="_blank" rel="noopener noreferrer">
-              {t(PAGE.help, locale)}
-            </a>
-          )}
-        </p>
-      )}
+      <ManagedLines config={config} locale={locale} />
       {config.reportUrl ? (
         <p class="jn-report" data-status="reporting">
           {t(reportingOn(hostOf(config.reportUrl)), locale)}

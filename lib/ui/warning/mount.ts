@@ -7,24 +7,13 @@
  * (X's `l` = like) and click handlers never see them. Only one warning exists at a time.
  */
 import { h, render } from 'preact';
-import type { Action, Locale, Match } from '../../model';
-import type { Clause } from '../../clauses';
-import type { Organization } from '../../policy/types';
-import { Warning, type Decision, type Relation, type WarningMode } from './Warning';
+import { Warning, type Decision, type WarningProps } from './Warning';
 import { WARNING_CSS } from './styles';
 
 export const WARNING_TAG = 'jaga-netral-warning';
 
-export interface WarningOptions {
-  action: Action;
-  match: Match;
-  /** The handle or name as the page shows it. */
-  shownAs: string;
-  relation?: Relation;
-  mode: WarningMode;
-  clauses: Clause[];
-  organization: Organization;
-  locale: Locale;
+/** What the warning shows (WarningProps' content), and how it is mounted. */
+export interface WarningOptions extends Omit<WarningProps, 'isTrusted' | 'proceedDelayMs' | 'onDecision'> {
   /** Where focus goes back to on close, if still in the document. */
   returnFocusTo?: Element | null;
   /** Which events count as the user's own for "proceed". Default `e => e.isTrusted`; tests inject. */
