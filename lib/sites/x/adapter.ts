@@ -426,10 +426,25 @@ function atHandleIn(block: Element | null): Handle | null {
   return null;
 }
 
+/**
+ * A feed repeats the same authors: remember what each href meant (a pure function of the
+ * href), so a scan of thousands of posts does not re-parse and re-allocate for each link.
+ * Bounded: cleared when it grows past HREF_MEMO_MAX.
+ */
+const hrefMemo = new Map<string, Handle | null>();
+const HREF_MEMO_MAX = 4096;
+
 function handleOfLink(a: Element): Handle | null {
+  const href = a.getAttribute('href');
+  if (!href) return null;
+  const known = hrefMemo.get(href);
+  if (known !== undefined) return known;
   const m = PROFILE_HREF.exec(pathOf(a) ?? '');
   const key = m ? xHandleKey(m[1]) : null;
-  return key && m ? { key, display: `@${m[1]}` } : null;
+  const h = key && m ? { key, display: `@${m[1]}` } : null;
+  if (hrefMemo.size >= HREF_MEMO_MAX) hrefMemo.clear();
+  hrefMemo.set(href, h);
+  return h;
 }
 
 /** A link's path on X, whether written `/budi` or `https://x.com/budi`. */
