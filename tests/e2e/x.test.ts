@@ -17,7 +17,7 @@ describe('X: the guard in real Chromium', () => {
   let s: Scenario;
   let page: Page;
   beforeAll(async () => {
-    s = await guardedBrowser({ policy: { mode: 'warn', organization: { name: 'BKPSDM Kabupaten Contoh', contact: 'netralitas@contoh.go.id', helpUrl: 'https://contoh.go.id/netralitas' } } });
+    s = await guardedBrowser({ hasTouch: true, policy: { mode: 'warn', organization: { name: 'BKPSDM Kabupaten Contoh', contact: 'netralitas@contoh.go.id', helpUrl: 'https://contoh.go.id/netralitas' } } });
   });
   afterAll(() => s?.close());
   const fresh = async () => {
@@ -82,6 +82,19 @@ describe('X: the guard in real Chromium', () => {
     await post(page, 'p7').locator('[data-testid="reply"]').click();
     expect(await noWarningFor(page)).toBe(true);
     expect(await demoLog(page)).toEqual(['like:p3', 'reply:p7']);
+  });
+
+  it('guards a tap on a touch screen the same way', async () => {
+    await fresh();
+    await post(page, 'p1').locator('[data-testid="like"]').tap();
+    const w = warning(page);
+    await w.dialog.waitFor();
+    expect(await w.account.innerText()).toContain('Capres Contoh A (fiktif)');
+    await w.cancel.tap();
+    await w.host.waitFor({ state: 'detached' });
+    await post(page, 'p3').locator('[data-testid="like"]').tap();
+    expect(await noWarningFor(page)).toBe(true);
+    expect(await demoLog(page)).toEqual(['like:p3']);
   });
 
   it('guards X’s keyboard shortcuts (l, r) and Enter on a focused button', async () => {

@@ -37,7 +37,7 @@ export interface Launched {
   close(): Promise<void>;
 }
 
-export async function launch(opts: { headless?: boolean; policy?: Record<string, unknown> | null } = {}): Promise<Launched> {
+export async function launch(opts: { headless?: boolean; policy?: Record<string, unknown> | null; hasTouch?: boolean } = {}): Promise<Launched> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No build in ${EXTENSION_DIR}: run npm run build`);
   writePolicy(opts.policy ?? null);
   const userDataDir = mkdtempSync(join(tmpdir(), 'jn-chromium-'));
@@ -45,6 +45,7 @@ export async function launch(opts: { headless?: boolean; policy?: Record<string,
     executablePath: CHROMIUM,
     headless: opts.headless ?? true,
     viewport: { width: 1280, height: 900 },
+    hasTouch: opts.hasTouch ?? false,
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,

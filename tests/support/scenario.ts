@@ -21,7 +21,7 @@ export interface Scenario {
   close(): Promise<void>;
 }
 
-export async function guardedBrowser(opts: { policy?: Record<string, unknown>; csv?: string; version?: number } = {}): Promise<Scenario> {
+export async function guardedBrowser(opts: { policy?: Record<string, unknown>; csv?: string; version?: number; hasTouch?: boolean } = {}): Promise<Scenario> {
   const publisher = newPublisher();
   const server = await startListServer();
   const version = opts.version ?? 5;
@@ -29,6 +29,7 @@ export async function guardedBrowser(opts: { policy?: Record<string, unknown>; c
   const listUrl = server.url('/lists/nasional.json');
   const browser = await launch({
     policy: { listUrls: [listUrl], listPublicKeys: [publisher.publicKey], ...opts.policy },
+    hasTouch: opts.hasTouch,
   });
   await waitForStorage(
     browser.worker,

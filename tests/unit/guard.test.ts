@@ -544,6 +544,29 @@ describe('presses before the click', () => {
     expect(pageSaw).toEqual(['pointerdown:like:@warga_biasa']);
   });
 
+  it('a tap (touchstart, touchend, then the click it makes) is stopped before the page and warns', async () => {
+    await seed();
+    await start();
+    pageListens('touchstart');
+    pageListens('touchend');
+    pageListens('click');
+    const target = icon(post('@capres_a'), 'like');
+    for (const type of ['touchstart', 'touchend']) {
+      // happy-dom has no TouchEvent constructor with touches; the guard reads only the target.
+      target.dispatchEvent(new Event(type, { bubbles: true, cancelable: true, composed: true }));
+    }
+    const c = click(target);
+    expect(c.defaultPrevented).toBe(true);
+    expect(pageSaw).toEqual([]);
+    (await dialog()).querySelector<HTMLElement>('[data-action="cancel"]')!.click();
+    await settle();
+    expect(warnings()).toHaveLength(0);
+    // The same tap on an unlisted post reaches the page untouched.
+    const other = icon(post('@warga_biasa'), 'like');
+    for (const type of ['touchstart', 'touchend']) other.dispatchEvent(new Event(type, { bubbles: true, cancelable: true, composed: true }));
+    expect(pageSaw).toEqual(['touchstart:like:@warga_biasa', 'touchend:like:@warga_biasa']);
+  });
+
   it('pointerdown on an undo control of a listed post reaches the page', async () => {
     await seed();
     await start();
