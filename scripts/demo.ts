@@ -32,6 +32,7 @@ async function walkThrough(site: 'x' | 'facebook', page: Page, saved: string[]):
   const w = warning(page);
   await like.click();
   await w.dialog.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.waitForTimeout(400); // past the warning's short fade-in
   saved.push(await shot(page, `${site}-2-warning.png`));
   await w.cancel.click();
   await w.host.waitFor({ state: 'detached' });
