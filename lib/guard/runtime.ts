@@ -291,12 +291,16 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
     const t = now();
     const today = dayNumber(t);
     const seen = new Map<Element, boolean>();
+    const prefetched = new Set<string>(); // a feed repeats its authors: once per key
     for (const root of roots) {
       adapter.scanKeys(root, (post, key) => {
         if (seen.get(post)) return;
         const listed = index!.has(key, today);
         seen.set(post, listed);
-        if (listed) subjects.prefetch(index!.match([key], t)!);
+        if (listed && !prefetched.has(key)) {
+          prefetched.add(key);
+          subjects.prefetch(index!.match([key], t)!);
+        }
       });
     }
     if (!prewarmed) for (const listed of seen.values()) if (listed) schedulePrewarm();

@@ -279,28 +279,38 @@ function scanKeys(root: Element, visit: (post: Element, key: string) => void): v
   // Name blocks of posts: the post's own (the author; under "Budi reposted", the original
   // author) and those of quoted posts (plain `@handle` text). One query per selector, each
   // a single attribute selector: Chromium answers those from a fast path, while a selector
-  // list over a 2,000-post batch costs ten times more (measured 2026-11-22).
-  // (A holder object: TypeScript narrows a plain `let` to null inside the closure below.)
-  const cur: { post: Element | null; keys: string[] } = { post: null, keys: [] };
+  // list over a 2,000-post batch costs ten times more (measured 2026-11-22). Posts and
+  // blocks both come in document order and posts do not nest, so each block is matched to
+  // its post by walking the two lists together, not by a `closest` per post.
+  // `[data-testid="tweet"]` alone (the fast path; `article[…]` is not), then the tag.
+  const posts = scope.matches(X_CSS.post)
+    ? [scope]
+    : [...scope.querySelectorAll(X_SCAN.post)].filter((el) => el.matches(X_CSS.post));
+  const enclosing = posts.length === 0 ? scope.closest(X_CSS.post) : null;
+  if (enclosing) posts.push(enclosing);
+  let i = 0;
+  let keys: string[] = [];
   const flush = () => {
-    const post = cur.post;
-    if (post) for (const k of cur.keys) visit(post, k);
+    const post = posts[i];
+    if (post) for (const k of keys) visit(post, k);
+    keys = [];
   };
   for (const sel of X_SCAN.nameBlock) {
     for (const block of inScope(sel)) {
-      const post = cur.post;
-      const p: Element | null = post?.contains(block) ? post : block.closest(X_CSS.post);
-      if (!p) continue; // hover cards, the profile header, menus
-      if (p !== post) {
+      // Move on to the post that holds this block; a block in no post (hover card, profile
+      // header) comes before the next post and is skipped.
+      while (i < posts.length && !posts[i].contains(block)) {
+        if (posts[i].compareDocumentPosition(block) & Node.DOCUMENT_POSITION_PRECEDING) break;
         flush();
-        cur.post = p;
-        cur.keys = [];
+        i++;
       }
+      if (i >= posts.length || !posts[i].contains(block)) continue;
       const key = atHandleIn(block)?.key;
-      if (key && !cur.keys.includes(key)) cur.keys.push(key);
+      if (key && !keys.includes(key)) keys.push(key);
     }
+    flush();
+    i = 0;
   }
-  flush();
 
   // User cells ("who to follow"): the first profile link, and the follow button's id.
   for (const sel of X_SCAN.cell) {

@@ -171,8 +171,10 @@ export const X_POST_OR_CELL = [...X_SELECTORS.post, ...X_SELECTORS.userCell].joi
  * and for posts at click time (resolveControl), where it matters.
  */
 export const X_SCAN = {
+  /** Posts by their testid alone (a single attribute selector; the tag is checked after). */
+  post: '[data-testid="tweet"]',
   /** Name blocks: a post's own (its first `/<handle>` link) and a quoted post's (`@handle` text). */
   nameBlock: X_SELECTORS.userName,
   /** "Who to follow" cells: the first profile link is the user. */
   cell: X_SELECTORS.userCell,
-} satisfies Record<string, readonly string[]>;
+} satisfies Record<string, string | readonly string[]>;
