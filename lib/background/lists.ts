@@ -15,6 +15,7 @@ import type { SubjectChunk, WireShard } from '../list/types';
 import { entryCount, parseSignedList, verifySignedList } from '../list/verify';
 import type { EffectiveConfig } from '../policy/types';
 import { KEYS, type SourceStatus } from '../storage/items';
+import { mirror } from './mirror';
 import { notifyTabs } from './notify';
 
 export const DEMO_SOURCE = 'bundled:demo';
@@ -121,7 +122,13 @@ async function doSync(config: EffectiveConfig): Promise<SourceStatus[]> {
   if (!sameCounts(inForce, prevChunks)) changes[KEYS.chunks] = inForce;
   await browser.storage.local.set(changes);
   if (stale.length > 0) await browser.storage.local.remove(stale);
-  if (shardsChanged) await notifyTabs();
+  if (shardsChanged) {
+    // Every platform's key, so the session mirror is complete (see mirror.ts).
+    const all: Record<string, unknown> = {};
+    for (const p of PLATFORMS) all[KEYS.shards(p)] = (changes[KEYS.shards(p)] as WireShard[] | undefined) ?? prevShards[p];
+    await mirror(all);
+    await notifyTabs();
+  }
   return next;
 }
 

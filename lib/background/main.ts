@@ -13,6 +13,7 @@ import { readManagedPolicy } from '../policy/read';
 import type { EffectiveConfig, PolicyState, UserSettings } from '../policy/types';
 import { KEYS, SCHEMA_VERSION, type SourceStatus } from '../storage/items';
 import { syncLists } from './lists';
+import { ensureMirror, mirror } from './mirror';
 import { notifyTabs } from './notify';
 
 const SYNC_ALARM = 'jn.sync';
@@ -36,6 +37,7 @@ async function applyConfig(policy: PolicyState | undefined, user: UserSettings |
   const config = effectiveConfig(policy, user);
   if (JSON.stringify(config) !== JSON.stringify(prev)) {
     await browser.storage.local.set({ [KEYS.config]: config, [KEYS.schema]: SCHEMA_VERSION });
+    await mirror({ [KEYS.config]: config });
     await notifyTabs();
   }
   if (!prev || prev.syncIntervalMinutes !== config.syncIntervalMinutes) await ensureAlarm(config, true);
@@ -89,9 +91,13 @@ export function startBackground(): void {
     }
   });
 
+  // Starts the worker with the browser, so the session mirror is filled before tabs load.
+  browser.runtime.onStartup.addListener(() => {});
+
   // Every start of the worker: the cached config is already what tabs use; make sure it
   // exists (first run), then read policy (the first managed read can take seconds).
   void (async () => {
+    await ensureMirror().catch(() => {});
     const s = await readState();
     const config = s.config ? s.config : await applyConfig(s.policy, s.user, undefined);
     await ensureAlarm(config);

@@ -24,6 +24,23 @@ import { decide, type Decision, type MenuContext } from './decide';
 
 export const LISTED_ATTR = 'data-jaga-netral';
 
+/**
+ * The start-up read: from the in-memory session mirror when it holds every key (faster at
+ * document_start), else from storage.local (lib/background/mirror.ts).
+ */
+export async function readStartup(keys: string[]): Promise<{ got: Record<string, unknown>; area: 'session' | 'local' }> {
+  const session = (browser.storage as { session?: typeof browser.storage.local }).session;
+  if (session) {
+    try {
+      const got = await session.get(keys);
+      if (keys.every((k) => got[k] !== undefined)) return { got, area: 'session' };
+    } catch {
+      // Not open to content scripts in this browser: storage.local below.
+    }
+  }
+  return { got: await browser.storage.local.get(keys), area: 'local' };
+}
+
 function uiLanguage(): string | undefined {
   try {
     return browser.i18n.getUILanguage();
@@ -56,6 +73,8 @@ export interface GuardStats {
   lastClickParts: { inputMs: number; workMs: number; frameMs: number };
   /** The last load of config + list: storage read, index build, first scan (ms). */
   load: { readMs: number; buildMs: number; scanMs: number };
+  /** Where the last load read from: the session mirror, or storage.local. */
+  area: 'session' | 'local' | '';
 }
 
 export interface GuardHandle {
@@ -68,7 +87,7 @@ export interface GuardHandle {
 
 export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: GuardOptions = {}): GuardHandle {
   const now = opts.now ?? Date.now;
-  const stats: GuardStats = { startedAt: performance.now(), readyAt: 0, scannedPosts: 0, scanMs: 0, lastBatchMs: 0, lastBatchPosts: 0, lastClickToDialogMs: 0, lastClickParts: { inputMs: 0, workMs: 0, frameMs: 0 }, load: { readMs: 0, buildMs: 0, scanMs: 0 } };
+  const stats: GuardStats = { startedAt: performance.now(), readyAt: 0, scannedPosts: 0, scanMs: 0, lastBatchMs: 0, lastBatchPosts: 0, lastClickToDialogMs: 0, lastClickParts: { inputMs: 0, workMs: 0, frameMs: 0 }, load: { readMs: 0, buildMs: 0, scanMs: 0 }, area: '' };
   const subjects = new SubjectStore();
   const shardKey = KEYS.shards(adapter.platform);
   let config: EffectiveConfig | null = null;
@@ -361,7 +380,8 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
 
   const load = () => {
     const t0 = performance.now();
-    return browser.storage.local.get([KEYS.config, shardKey]).then((got) => {
+    return readStartup([KEYS.config, shardKey]).then(({ got, area }) => {
+      stats.area = area;
       const t1 = performance.now();
       config = (got[KEYS.config] as EffectiveConfig | undefined) ?? effectiveConfig(undefined, undefined);
       index = ListIndex.fromWire(adapter.platform, (got[shardKey] as WireShard[] | undefined) ?? []);

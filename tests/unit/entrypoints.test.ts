@@ -14,7 +14,7 @@ describe('content script entrypoints', () => {
     ['x', xScript, xAdapter.matches],
     ['facebook', facebookScript, facebookAdapter.matches],
   ])('%s: matches are the adapter’s origins, run at document_start', (_site, script, matches) => {
-    expect([...(script.matches ?? [])].sort()).toEqual([...matches].sort());
+    expect([...((script.matches ?? []) as string[])].sort()).toEqual([...matches].sort());
     expect(script.runAt).toBe('document_start');
   });
 
