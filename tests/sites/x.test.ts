@@ -695,12 +695,12 @@ describe('scanKeys: the scan’s fast path', () => {
     expect([...got.values()].flat()).not.toContain('id:1000000002'); // the hover card's button
   });
 
-  it('makes three single-selector queries over a whole timeline, and small ones inside name blocks', () => {
+  it('makes two single-selector queries over a whole timeline, and small ones inside name blocks', () => {
     load('timeline-en.html');
-    expect(queries(() => scan(document.body), document.body)).toBe(3); // posts, name blocks, user cells
+    expect(queries(() => scan(document.body), document.body)).toBe(2); // name blocks, user cells
     // Inside: one small query per name block (its links) and per user cell.
     const blocks = document.querySelectorAll('[data-testid="User-Name"], [data-testid="UserCell"]').length;
-    expect(queries(() => scan(document.body))).toBeLessThanOrEqual(3 + 2 * blocks);
+    expect(queries(() => scan(document.body))).toBeLessThanOrEqual(2 + 2 * blocks);
     // The old way: several queries per post.
     load('timeline-en.html');
     expect(queries(() => xAdapter.findPosts(document.body).forEach((p) => keysOf(p)))).toBeGreaterThan(3 * posts().length);

@@ -22,6 +22,9 @@ import {
   REACTION_LAYER,
   REACTION_LAYER_MIN_ITEMS,
   SCAN_LINKS,
+  SCAN_LINKS_COMPAT,
+  SCAN_MEMBER_HREF,
+  SCAN_STOP,
   SIDE_REGIONS,
   STORY_MESSAGE,
 } from './selectors';
@@ -32,9 +35,9 @@ const BUTTON_SEL = BUTTON.join(',');
 const HEADER_SEL = AUTHOR_HEADER.join(',');
 const MESSAGE_SEL = STORY_MESSAGE.join(',');
 const MARKER_SEL = Object.values(MARKER).join(',');
+const STOP_SEL = SCAN_STOP.join(',');
 const LAYER_SEL = REACTION_LAYER.join(',');
 const SIDE_SEL = SIDE_REGIONS.join(',');
-const SCAN_SEL = SCAN_LINKS.join(',');
 
 /** Lowercase, single spaces, no trailing period: "Batal Suka" = "batal suka". */
 function norm(s: string | null | undefined): string {
@@ -383,7 +386,7 @@ function contextOf(control: Element, location: Location): Context | null {
 }
 
 // ---------------------------------------------------------------------------------------
-// The scan: keys of every post under a root, from one query
+// The scan: keys of every post under a root, from one live collection of its links
 
 /**
  * What relative links resolve against in the scan, which has no Location: the content
@@ -398,6 +401,30 @@ function outermostPost(el: Element): Element {
   return top;
 }
 
+/** What an href names, for the scan: a person or page (`id:`/`@`), or a group (`g:`). */
+interface HrefKeys {
+  person: string | null;
+  group: string | null;
+}
+
+/**
+ * href → keys, memoised by the href string: a feed repeats its authors, and parsing a URL
+ * is the dearest step per link. Pure (the scan resolves against SCAN_BASE), so never stale;
+ * cleared when full.
+ */
+const hrefMemo = new Map<string, HrefKeys>();
+const HREF_MEMO_MAX = 4096;
+
+function scanHref(href: string): HrefKeys {
+  let k = hrefMemo.get(href);
+  if (k) return k;
+  const url = fbUrl(href, SCAN_BASE);
+  k = { person: personKey(url), group: groupKey(url) };
+  if (hrefMemo.size >= HREF_MEMO_MAX) hrefMemo.clear();
+  hrefMemo.set(href, k);
+  return k;
+}
+
 /** A person link in an author header (the member link, for a group post's author). */
 interface ScanParty {
   header: Element | null;
@@ -405,10 +432,55 @@ interface ScanParty {
   keys: string[];
 }
 
+/** SCAN_LINKS where the engine matches it (a complex selector inside `:is`), else SCAN_LINKS_COMPAT. */
+let scanSel: string | null = null;
+function scanSelector(doc: Document): string {
+  if (scanSel === null) {
+    const h = doc.createElement('h4');
+    const a = h.appendChild(doc.createElement('a'));
+    let full = false;
+    try {
+      full = a.matches(SCAN_LINKS);
+    } catch {
+      // no complex selectors in :is()
+    }
+    scanSel = full ? SCAN_LINKS : SCAN_LINKS_COMPAT;
+  }
+  return scanSel;
+}
+
+/** norm, memoised: feeds repeat their names. */
+const normMemo = new Map<string, string>();
+const NORM_MEMO_MAX = 4096;
+
+function normOnce(s: string): string {
+  let n = normMemo.get(s);
+  if (n === undefined) {
+    n = norm(s);
+    if (normMemo.size >= NORM_MEMO_MAX) normMemo.clear();
+    normMemo.set(s, n);
+  }
+  return n;
+}
+
+/** `norm(displayOf(link, ''))`: the name a party's link shows, else its aria-label. */
+function shownName(link: Element): string {
+  const text = link.textContent ?? '';
+  return normOnce(text.trim() ? text : (link.getAttribute('aria-label') ?? ''));
+}
+
+/** Where a link's climb stopped: its post (null: none), and its header inside that post. */
+interface Stop {
+  post: Element | null;
+  header: Element | null;
+}
+
 /**
  * `identitiesOf` for every post under `root` at once, from the links of SCAN_LINKS. Hits
  * come in document order, so a post's hits are consecutive (comments nested in it are
  * skipped): its parties are gathered, then its keys visited when the next post starts.
+ * Each hit climbs once (`closest(SCAN_STOP)`): to its post, or to its innermost header and
+ * from there to the post; the outermost wrapper is looked up once per wrapper.
  *
  * Same keys as `identitiesOf` for the shapes in the fixtures, except: the owner id of a
  * permalink (`/<n>/posts/…`, `permalink.php?id=<n>`), which `identitiesOf` adds as an
@@ -419,6 +491,31 @@ interface ScanParty {
 function scanKeys(root: Element, visit: (post: Element, key: string) => void): void {
   const enclosing = root.closest(POST_SEL);
   const scope = enclosing ? outermostPost(enclosing) : root;
+  // A scope that is a post is the outermost post of all it holds; one that is not has no
+  // post around it either, so climbs for the outermost wrapper stop at its edge.
+  const scopeIsPost = !!enclosing || root.matches(POST_SEL);
+  const outermostIn = (c: Element): Element => {
+    if (scopeIsPost) return scope;
+    let top = c;
+    for (let parent = top.parentElement; parent && parent !== scope; parent = top.parentElement) {
+      const p = parent.closest(POST_SEL);
+      if (!p) break;
+      top = p;
+    }
+    return top;
+  };
+  /** Climbs already made, by the element they stopped at. */
+  const stops = new Map<Element, Stop>();
+  const stopAt = (s: Element): Stop => {
+    let stop = stops.get(s);
+    if (!stop) {
+      // A post, which may itself be a header; else the innermost header, below its post.
+      if (s.matches(POST_SEL)) stop = { post: s, header: s.matches(HEADER_SEL) ? s : null };
+      else stop = { post: s.parentElement?.closest(POST_SEL) ?? null, header: s };
+      stops.set(s, stop);
+    }
+    return stop;
+  };
 
   let inner: Element | null = null;
   /** The outermost post around `inner`, or null when `inner` is a comment. */
@@ -437,7 +534,7 @@ function scanKeys(root: Element, visit: (post: Element, key: string) => void): v
       // As `postParts`: a member link outside the post's text, when no header names a person.
       for (const a of members) {
         const m = a.parentElement?.closest(MESSAGE_SEL);
-        const key = m && p.contains(m) ? null : personKey(fbUrl(a.getAttribute('href'), SCAN_BASE));
+        const key = m && p.contains(m) ? null : scanHref(a.getAttribute('href') ?? '').person;
         if (key) {
           author = { header: null, link: a, keys: [key] };
           break;
@@ -453,28 +550,42 @@ function scanKeys(root: Element, visit: (post: Element, key: string) => void): v
         !o.keys.some((k) => a.keys.includes(k)) &&
         !(a.header && o.header && (o.header.contains(a.header) || a.header.contains(o.header))),
     );
-    const keys = [...a.keys, ...(original?.keys ?? []), ...groups];
+    const keys = original ? [...a.keys, ...original.keys, ...groups] : [...a.keys, ...groups];
     if (named.length) {
-      const names = [a, original].filter((x): x is ScanParty => !!x).map((x) => norm(displayOf(x.link, '')));
+      const names = [shownName(a.link)];
+      if (original) names.push(shownName(original.link));
       for (const n of named) {
-        if (!names.includes(norm(n.getAttribute('aria-label')))) continue;
-        keys.push(personKey(fbUrl(n.getAttribute('href'), SCAN_BASE)) ?? '', hovercardId(n) ?? '');
+        if (!names.includes(normOnce(n.getAttribute('aria-label') ?? ''))) continue;
+        const person = scanHref(n.getAttribute('href') ?? '').person;
+        if (person) keys.push(person);
+        const hover = hovercardId(n);
+        if (hover) keys.push(hover);
       }
     }
-    const seen = new Set<string>();
+    // Each key once (a post has a handful: a list beats a Set).
+    const done: string[] = [];
     for (const k of keys) {
-      if (!k || seen.has(k)) continue;
-      seen.add(k);
+      if (!k || done.includes(k)) continue;
+      done.push(k);
       visit(p, k);
     }
   };
 
-  for (const a of scope.querySelectorAll(SCAN_SEL)) {
-    const c = a.closest(POST_SEL);
+  const hits = scope.querySelectorAll(scanSelector(scope.ownerDocument));
+  for (let i = 0; i < hits.length; i++) {
+    const a = hits[i];
+    const href = a.getAttribute('href');
+    if (href === null) continue;
+    const s = a.closest(STOP_SEL);
+    if (!s) continue;
+    const { post: c, header } = stopAt(s);
     if (!c) continue;
+    const isMember = !header && href.includes(SCAN_MEMBER_HREF);
+    const isNamed = !header && a.hasAttribute('aria-label');
+    if (!header && !isNamed && !isMember) continue; // under a header outside its post
     if (c !== inner) {
       inner = c;
-      outer = isCommentArticle(c) ? null : outermostPost(c);
+      outer = isCommentArticle(c) ? null : outermostIn(c);
     }
     if (!outer) continue; // a comment's links
     if (outer !== post) {
@@ -485,23 +596,21 @@ function scanKeys(root: Element, visit: (post: Element, key: string) => void): v
       named = [];
       members = [];
     }
-    const header = a.closest(HEADER_SEL);
-    if (header && c.contains(header)) {
-      const url = fbUrl(a.getAttribute('href'), SCAN_BASE);
-      const person = personKey(url);
+    if (header) {
+      const { person, group } = scanHref(href);
       if (person) {
         // A later person link in the author's header (a tagged person, "… bersama Budi") is
         // no original author: `original` skips parties of the author's header.
-        parties.push({ header, link: a, keys: orderKeys([person, hovercardId(a)]) });
+        const hover = hovercardId(a);
+        parties.push({ header, link: a, keys: hover ? orderKeys([person, hover]) : [person] });
         continue;
       }
-      const g = groupKey(url);
       // Groups heading the post, or in the author's own header (as `postParts`).
-      if (g && (!parties.length || parties[0].header === header) && !groups.includes(g)) groups.push(g);
+      if (group && (!parties.length || parties[0].header === header) && !groups.includes(group)) groups.push(group);
       continue;
     }
-    if (a.hasAttribute('aria-label')) named.push(a);
-    if ((a.getAttribute('href') ?? '').includes('/user/')) members.push(a);
+    if (isNamed) named.push(a);
+    if (isMember) members.push(a);
   }
   flush();
 }

@@ -277,39 +277,30 @@ function scanKeys(root: Element, visit: (post: Element, key: string) => void): v
   };
 
   // Name blocks of posts: the post's own (the author; under "Budi reposted", the original
-  // author) and those of quoted posts (plain `@handle` text). One query per selector, each
-  // a single attribute selector: Chromium answers those from a fast path, while a selector
-  // list over a 2,000-post batch costs ten times more (measured 2026-11-22). Posts and
-  // blocks both come in document order and posts do not nest, so each block is matched to
-  // its post by walking the two lists together, not by a `closest` per post.
-  // `[data-testid="tweet"]` alone (the fast path; `article[…]` is not), then the tag.
-  const posts = scope.matches(X_CSS.post)
-    ? [scope]
-    : [...scope.querySelectorAll(X_SCAN.post)].filter((el) => el.matches(X_CSS.post));
-  const enclosing = posts.length === 0 ? scope.closest(X_CSS.post) : null;
-  if (enclosing) posts.push(enclosing);
-  let i = 0;
+  // author) and those of quoted posts (plain `@handle` text). Queries and `closest` use single
+  // attribute selectors only: Chromium answers those from a fast path, while selector lists
+  // or compound selectors over a 2,000-post batch cost up to ten times more (measured
+  // 2026-11-22). Blocks come in document order, so each post's blocks come together: one
+  // `closest` per post, `contains` for the rest of its blocks.
+  let post: Element | null = null;
   let keys: string[] = [];
   const flush = () => {
-    const post = posts[i];
     if (post) for (const k of keys) visit(post, k);
     keys = [];
   };
   for (const sel of X_SCAN.nameBlock) {
     for (const block of inScope(sel)) {
-      // Move on to the post that holds this block; a block in no post (hover card, profile
-      // header) comes before the next post and is skipped.
-      while (i < posts.length && !posts[i].contains(block)) {
-        if (posts[i].compareDocumentPosition(block) & Node.DOCUMENT_POSITION_PRECEDING) break;
+      if (!post?.contains(block)) {
         flush();
-        i++;
+        const p = block.closest(X_SCAN.post);
+        post = p && p.localName === 'article' ? p : null; // hover cards, the profile header, menus
       }
-      if (i >= posts.length || !posts[i].contains(block)) continue;
+      if (!post) continue;
       const key = atHandleIn(block)?.key;
       if (key && !keys.includes(key)) keys.push(key);
     }
     flush();
-    i = 0;
+    post = null;
   }
 
   // User cells ("who to follow"): the first profile link, and the follow button's id.
