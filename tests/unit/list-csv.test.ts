@@ -29,7 +29,7 @@ describe('CSV parser (RFC 4180)', () => {
 
   it('reads quoted fields with commas, doubled quotes and line breaks', () => {
     expect(rows('"a,b","say ""hi""","line1\nline2","",x\n')).toEqual([['a,b', 'say "hi"', 'line1\nline2', '', 'x']]);
-    expect(rows('"only"')).toEqual([['only']]);
+    expect(rows('"solo"')).toEqual([['solo']]);
     expect(rows('"crlf\r\ninside"\r\nnext')).toEqual([['crlf\r\ninside'], ['next']]);
   });
 
