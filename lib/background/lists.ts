@@ -7,7 +7,7 @@
 import { browser } from '../browser';
 import { PLATFORMS, type PlatformId } from '../model';
 import { compileList, type Compiled } from '../list/compile';
-import { DEMO_LIST_PATH, DEMO_LIST_PUBLIC_KEY } from '../list/demo';
+import { DEMO_LIST_PATH, DEMO_LIST_PUBLIC_KEY, DEMO_SOURCE } from '../list/demo';
 import { describeListError, ListError } from '../list/errors';
 import { fetchList } from '../list/fetch';
 import { samePublicKey } from '../list/signature';
@@ -18,7 +18,6 @@ import { KEYS, type SourceStatus } from '../storage/items';
 import { mirror } from './mirror';
 import { notifyTabs } from './notify';
 
-export const DEMO_SOURCE = 'bundled:demo';
 
 type ShardMap = Record<PlatformId, WireShard[]>;
 

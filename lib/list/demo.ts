@@ -8,4 +8,7 @@
  * scripts/demo/ for anyone to rebuild the demo, so anyone can sign with it.
  */
 export const DEMO_LIST_PUBLIC_KEY = 'ed25519:5ctgMV1gLCEqJn3n73pfWFBkDK4ZBuUfp8GDYZcCXLU=';
+/** The source id of the bundled demo list (where a list URL would be). */
+export const DEMO_SOURCE = 'bundled:demo';
+
 export const DEMO_LIST_PATH = '/demo-list.json';

@@ -37,10 +37,6 @@ export class ListError extends Error {
   }
 }
 
-export function isListError(e: unknown): e is ListError {
-  return e instanceof ListError;
-}
-
 export function isListErrorCode(v: unknown): v is ListErrorCode {
   return typeof v === 'string' && (LIST_ERROR_CODES as readonly string[]).includes(v);
 }

@@ -51,7 +51,11 @@ export interface SiteAdapter {
    * `t`). Returns null for keys the site does not bind, and for typing in text fields.
    */
   resolveShortcut(event: KeyboardEvent, location: Location): Resolution | null;
-  /** The posts inside a subtree that was just added (the root itself included). */
+  /**
+   * The posts inside a subtree (the root itself included). The runtime's scan uses the
+   * faster `scanKeys`; this is the plain, obviously-right form that the tests check
+   * `scanKeys` against (together with `identitiesOf`) on every fixture.
+   */
   findPosts(root: Element): Element[];
   /**
    * The scan's fast path: calls `visit(post, key)` for every canonical key of every post or

@@ -1,14 +1,13 @@
 /**
  * Every storage.local key the extension uses, declared once. Content scripts read `config`
- * and their platform's shards in one `storage.local.get`; everything else is the
- * background's, the popup's and the options page's.
+ * and their platform's shards at start-up (from the session mirror, lib/background/mirror.ts)
+ * and subject chunks when naming someone; everything else is the background's, the popup's
+ * and the options page's.
  *
- * Values are plain JSON (Chrome's storage holds only JSON). `SCHEMA_VERSION` is stored
- * with them; `migrateStorage` (lib/storage/migrate.ts) upgrades older layouts.
+ * Values are plain JSON (Chrome's storage holds only JSON). `SCHEMA_VERSION` (1, the first
+ * release) is stored with them so that a later layout can tell what it is upgrading from.
  */
 import type { Action, Mode, PlatformId, Role, SiteId } from '../model';
-import type { WireShard } from '../list/types';
-import type { EffectiveConfig, PolicyState, UserSettings } from '../policy/types';
 
 export const SCHEMA_VERSION = 1;
 
@@ -71,12 +70,3 @@ export interface GuardEvent {
 
 export const MAX_EVENTS = 200;
 
-export interface StorageShape {
-  'jn.schema': number;
-  'jn.config': EffectiveConfig;
-  'jn.policy': PolicyState;
-  'jn.user': UserSettings;
-  'jn.sources': SourceStatus[];
-  'jn.events': GuardEvent[];
-}
-export type ShardsValue = WireShard[];

@@ -14,7 +14,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ListIndex } from '../../lib/accounts/shard-index';
 import { SubjectStore } from '../../lib/accounts/subjects';
-import { DEMO_SOURCE, syncLists } from '../../lib/background/lists';
+import { syncLists } from '../../lib/background/lists';
+import { DEMO_SOURCE } from '../../lib/list/demo';
 import { REFRESH } from '../../lib/background/notify';
 import { buildPayload, serializeSignedList, signPayload } from '../../lib/list/build';
 import { DEMO_LIST_PATH, DEMO_LIST_PUBLIC_KEY } from '../../lib/list/demo';

@@ -137,11 +137,6 @@ export const REACTION_LAYER_MIN_ITEMS = 3;
 /** Hovercards, post viewers, share sheets. */
 export const DIALOG = '[role="dialog"]';
 
-/**
- * The header of a profile, page or group page: the action buttons' pagelet, and the page
- * name heading (the adapter climbs from the button to the nearest ancestor holding an h1).
- */
-export const PROFILE_HEADER = ['[data-pagelet="ProfileActions"]', '[role="main"] h1'] as const;
 /** Regions where a follow button belongs to a card, never to the page being viewed. */
 export const SIDE_REGIONS = ['[role="complementary"]', '[role="navigation"]', '[role="banner"]'] as const;
 

@@ -118,7 +118,7 @@ export function formatTime(ms: number | undefined, locale: Locale): string | und
   }
 }
 
-export const DEMO_SOURCE = 'bundled:demo';
+export { DEMO_SOURCE } from '../../list/demo';
 
 /** Sources whose list is in force (they have a last good version). */
 export function sourcesInForce(sources: SourceStatus[]): SourceStatus[] {

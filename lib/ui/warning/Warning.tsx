@@ -16,6 +16,7 @@ import {
   type Relation,
 } from '../../i18n/warning';
 import { SANCTION, type Clause } from '../../clauses';
+import { DEMO_SOURCE } from '../../list/demo';
 import type { Organization } from '../../policy/types';
 
 export type WarningMode = 'warn' | 'justify' | 'block';
@@ -68,7 +69,7 @@ function tabStops(root: HTMLElement): HTMLElement[] {
 
 /** A list's source as a person reads it: the bundled sample list by name, else the host. */
 function sourceLabel(source: string, locale: Locale): string {
-  if (source === 'bundled:demo') return T.demoList[locale];
+  if (source === DEMO_SOURCE) return T.demoList[locale];
   try {
     return new URL(source).host || source;
   } catch {
