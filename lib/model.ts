@@ -14,6 +14,10 @@ export type Action = (typeof ACTIONS)[number];
 export const MODES = ['off', 'audit', 'warn', 'justify', 'block'] as const;
 export type Mode = (typeof MODES)[number];
 
+/** How audit reports are encoded (policy `reportFormat`; lib/report/record.ts). */
+export const REPORT_FORMATS = ['json', 'ndjson', 'elasticsearch-bulk'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
 export const LOCALES = ['id', 'en', 'auto'] as const;
 export type LocaleSetting = (typeof LOCALES)[number];
 export type Locale = 'id' | 'en';

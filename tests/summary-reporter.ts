@@ -1,6 +1,7 @@
 /**
  * Prints the plain closing line CI reads — `N passed, N failed, N skipped` — added up over
- * every project (unit and end-to-end). A file that failed to load counts as one failure.
+ * every project (unit and end-to-end). A file that failed to load, and a suite whose hook
+ * failed (its tests then show as skipped), each count as one failure.
  */
 import type { Reporter, TestModule } from 'vitest/node';
 
@@ -18,7 +19,8 @@ export default class SummaryReporter implements Reporter {
         else if (state === 'failed') failed++;
         else skipped++;
       }
-      if (tests === 0 && m.state() === 'failed') failed++;
+      for (const suite of m.children.allSuites()) if (suite.errors().length > 0) failed++;
+      if (m.errors().length > 0 || (tests === 0 && m.state() === 'failed')) failed++;
     }
     failed += errors.length;
     process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);

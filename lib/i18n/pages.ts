@@ -1,5 +1,5 @@
 /** Words of the popup and the options page. Indonesian first; English second. */
-import type { Outcome } from '../storage/items';
+import type { Outcome, ReportErrorCode } from '../storage/items';
 import type { Bilingual } from './common';
 
 type Texts = Record<string, Bilingual>;
@@ -60,6 +60,12 @@ export const PAGE = {
     id: 'Tidak ada data penjelajahan yang dikirim dari perangkat ini.',
     en: 'No browsing data is sent from this device.',
   },
+  reportWhat: {
+    id: 'Yang dikirim: tindakan (suka, komentar, bagikan, ikuti), situs, akun terdaftar, versi daftar, pasal yang dikutip, hasilnya (diperingatkan, dibatalkan, dilanjutkan beserta alasan bila alasan diwajibkan, dicegah, dicatat), waktu, dan ID acak pemasangan ini. Tidak dikirim: alamat halaman, isi unggahan, atau riwayat penjelajahan lain.',
+    en: 'Sent: the action (like, comment, share, follow), the site, the listed account, the list version, the clauses cited, the outcome (warned, cancelled, went ahead with the reason when a reason was required, blocked, recorded), the time and a random id of this installation. Not sent: page addresses, post text or any other browsing.',
+  },
+  reportPending: { id: 'Menunggu dikirim', en: 'Waiting to be sent' },
+  reportSentAt: { id: 'Terakhir terkirim', en: 'Last delivered' },
   recent: { id: 'Peringatan terakhir', en: 'Recent warnings' },
   noEvents: { id: 'Belum ada peringatan.', en: 'No warnings yet.' },
   settings: { id: 'Pengaturan', en: 'Settings' },
@@ -70,10 +76,48 @@ export const PAGE = {
   no: { id: 'tidak', en: 'no' },
 } satisfies Texts;
 
-export function reportingOn(host: string): Bilingual {
+/** The reporting line of the popup and the options page (`organization` from policy). */
+export function reportingOn(organization: string | undefined, host: string): Bilingual {
   return {
-    id: `Pelaporan audit aktif: tindakan yang diperingatkan dikirim ke ${host}`,
-    en: `Audit reporting is on: warned actions are sent to ${host}`,
+    id: `Pelaporan aktif: tindakan Anda pada akun yang terdaftar dilaporkan ke ${organization || 'organisasi Anda'} (${host}).`,
+    en: `Reporting is on: your actions on listed accounts are reported to ${organization || 'your organisation'} (${host}).`,
+  };
+}
+
+/** Why reports are not going out, and what happens to them meanwhile. */
+export function reportProblem(code: ReportErrorCode, detail: string | undefined): Bilingual {
+  const d = detail ? ` (${detail})` : '';
+  const kept = { id: 'Laporan tetap disimpan dan dikirim ulang otomatis.', en: 'The reports are kept and sent again automatically.' };
+  const hourly = { id: 'Laporan tetap disimpan; dicoba lagi setiap jam.', en: 'The reports are kept and tried again every hour.' };
+  switch (code) {
+    case 'network':
+      return { id: `Server pelaporan tidak dapat dihubungi${d}. ${kept.id}`, en: `The reporting server could not be reached${d}. ${kept.en}` };
+    case 'timeout':
+      return { id: `Server pelaporan tidak menjawab tepat waktu${d}. ${kept.id}`, en: `The reporting server did not answer in time${d}. ${kept.en}` };
+    case 'http':
+      return { id: `Server pelaporan sedang bermasalah${d}. ${kept.id}`, en: `The reporting server is having trouble${d}. ${kept.en}` };
+    case 'refused':
+      return {
+        id: `Server pelaporan menolak laporan${d}: periksa 'reportUrl' dan 'reportToken' di kebijakan. ${hourly.id}`,
+        en: `The reporting server refused the reports${d}: check 'reportUrl' and 'reportToken' in the policy. ${hourly.en}`,
+      };
+    case 'bad-response':
+      return {
+        id: `Jawaban server pelaporan tidak dikenali${d}: periksa 'reportFormat' di kebijakan. ${hourly.id}`,
+        en: `The reporting server's answer was not understood${d}: check 'reportFormat' in the policy. ${hourly.en}`,
+      };
+    case 'rejected':
+      return {
+        id: `Sebagian laporan ditolak server dan tidak dikirim ulang${d}.`,
+        en: `Some reports were refused by the server and are not sent again${d}.`,
+      };
+  }
+}
+
+export function reportsDropped(n: number): Bilingual {
+  return {
+    id: `${n} laporan terbuang karena antrean di perangkat ini penuh; jumlahnya dilaporkan bersama pengiriman berikutnya.`,
+    en: `${n} ${n === 1 ? 'report was' : 'reports were'} dropped because the queue on this device was full; the count is reported with the next delivery.`,
   };
 }
 
@@ -155,6 +199,10 @@ export const OPTIONS = {
     id: 'Catatan ini hanya disimpan di perangkat ini.',
     en: 'This record is kept on this device only.',
   },
+  historyIntroReporting: {
+    id: 'Catatan ini disimpan di perangkat ini. Karena pelaporan aktif, tindakan yang sama juga dilaporkan ke organisasi Anda (lihat Privasi); menghapus catatan ini tidak menarik laporan, baik yang sudah terkirim maupun yang menunggu.',
+    en: 'This record is kept on this device. Because reporting is on, the same actions are also reported to your organisation (see Privacy); clearing this record does not withdraw reports, sent or waiting.',
+  },
   time: { id: 'Waktu', en: 'Time' },
   site: { id: 'Situs', en: 'Site' },
   action: { id: 'Tindakan', en: 'Action' },
@@ -175,10 +223,11 @@ export const OPTIONS = {
   },
 } satisfies Texts;
 
-export function privacyReport(host: string): Bilingual {
+/** The privacy statement while reporting is on (OPTIONS.privacyLists holds while it is off). */
+export function privacyListsAndReports(organization: string | undefined, host: string): Bilingual {
   return {
-    id: `Pelaporan audit aktif karena diatur organisasi Anda: catatan setiap tindakan yang diperingatkan dikirim ke ${host}.`,
-    en: `Audit reporting is on because your organisation set it: a record of each warned action is sent to ${host}.`,
+    id: `Yang keluar dari perangkat ini: unduhan daftar akun dari alamat daftar yang berlaku, dan — karena diatur oleh ${organization || 'organisasi Anda'} — laporan tindakan Anda pada akun yang terdaftar ke ${host}. Riwayat penjelajahan dan isi halaman tidak pernah dikirim.`,
+    en: `What leaves this device: the download of account lists from the list addresses in force and — because ${organization || 'your organisation'} set it — reports of your actions on listed accounts to ${host}. Browsing history and page content are never sent.`,
   };
 }
 

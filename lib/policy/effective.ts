@@ -18,7 +18,7 @@ export const DEFAULTS = {
   organization: {},
   localClauses: [],
   locale: 'id',
-} satisfies Omit<EffectiveConfig, 'managed' | 'locked' | 'policyKeys' | 'reportUrl'>;
+} satisfies Omit<EffectiveConfig, 'managed' | 'locked' | 'policyKeys' | 'reportUrl' | 'reportFormat'>;
 
 /** Keys that exist in `Policy` (in a stable order) and are set in this one. */
 function presentKeys(policy: Policy): PolicyKey[] {
@@ -68,9 +68,12 @@ export function effectiveConfig(policyState: PolicyState | undefined, user: User
     locked,
     policyKeys: presentKeys(policy),
   };
-  // Audit reporting is not built yet (it comes with the deployment issue): nothing is sent,
-  // so the config must not carry reportUrl, or the popup would tell the user it is on.
-  // validatePolicy leaves a note that the key is ignored for now.
+  // Audit reporting is the organisation's alone: only a managed policy turns it on (a user
+  // setting cannot), and the popup tells the user whenever the config carries reportUrl.
+  if (policy.reportUrl) {
+    config.reportUrl = policy.reportUrl;
+    config.reportFormat = policy.reportFormat ?? 'json';
+  }
   return config;
 }
 

@@ -1,4 +1,4 @@
-import type { Action, LocaleSetting, Mode, SiteId } from '../model';
+import type { Action, LocaleSetting, Mode, ReportFormat, SiteId } from '../model';
 
 export interface Organization {
   name?: string;
@@ -27,6 +27,7 @@ export interface Policy {
   localClauses?: LocalClause[];
   reportUrl?: string;
   reportToken?: string;
+  reportFormat?: ReportFormat;
   locale?: LocaleSetting;
   lockUserSettings?: boolean;
 }
@@ -78,6 +79,12 @@ export interface EffectiveConfig {
   locked: boolean;
   /** Which settings came from policy (shown as "Diatur oleh organisasi Anda" when locked). */
   policyKeys: PolicyKey[];
-  /** Audit reporting endpoint is set (issue 3); the popup must say so. */
+  /**
+   * Audit reporting (lib/report): set only when a managed policy sets `reportUrl`, and then
+   * reporting is on and the popup says so. The token is never part of the config (tabs read
+   * the config); the background reads it from the policy when it sends.
+   */
   reportUrl?: string;
+  /** How reports are encoded; present exactly when `reportUrl` is. */
+  reportFormat?: ReportFormat;
 }

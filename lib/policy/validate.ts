@@ -8,8 +8,8 @@
  * The per-value checks are exported so the options page applies the very same rules to
  * what the user types.
  */
-import { ACTIONS, LOCALES, PLATFORMS, isAction, isMode, isPlatform } from '../model';
-import type { Action, LocaleSetting, Mode, SiteId } from '../model';
+import { ACTIONS, LOCALES, PLATFORMS, REPORT_FORMATS, isAction, isMode, isPlatform } from '../model';
+import type { Action, LocaleSetting, Mode, ReportFormat, SiteId } from '../model';
 import type { Bilingual } from '../i18n/common';
 import type { LocalClause, Organization, Policy, PolicyKey, PolicyNote } from './types';
 
@@ -24,6 +24,7 @@ export const POLICY_KEYS: readonly PolicyKey[] = [
   'localClauses',
   'reportUrl',
   'reportToken',
+  'reportFormat',
   'locale',
   'lockUserSettings',
 ];
@@ -150,16 +151,21 @@ export function checkMode(raw: unknown): Check<Mode> {
   return bad(`mode tidak dikenal ('${showValue(raw)}')`, `unknown mode ('${showValue(raw)}')`);
 }
 
-/** Audit endpoint: https, or http only to this machine (a local collector). */
+/**
+ * Audit endpoint: https, or http only to this machine (a local collector or a test): the
+ * reports name the user's actions and carry a token, so they never cross a network in clear.
+ */
 export function checkReportUrl(raw: unknown): Check<string> {
   if (typeof raw !== 'string') return bad('bukan teks', 'not a string');
   const s = raw.trim();
+  if (s.length > LIMITS.urlLength) return bad('alamat terlalu panjang', 'URL too long');
   let u: URL;
   try {
     u = new URL(s);
   } catch {
     return bad(`bukan alamat web yang valid ('${showValue(s)}')`, `not a valid URL ('${showValue(s)}')`);
   }
+  // URL normalises the host ('LOCALHOST' → 'localhost', '[0:0::1]' → '[::1]').
   const local = u.hostname === 'localhost' || u.hostname === '127.0.0.1' || u.hostname === '[::1]';
   if (u.protocol === 'https:' || (u.protocol === 'http:' && local)) {
     if (u.username || u.password) {
@@ -183,6 +189,15 @@ export function checkHelpUrl(raw: unknown): Check<string> {
     /* fall through */
   }
   return bad(`bukan alamat http atau https ('${showValue(s)}')`, `not an http or https URL ('${showValue(s)}')`);
+}
+
+export function checkReportFormat(raw: unknown): Check<ReportFormat> {
+  const v = enumValue(raw);
+  if (typeof v === 'string' && (REPORT_FORMATS as readonly string[]).includes(v)) return ok(v as ReportFormat);
+  return bad(
+    `format tidak dikenal ('${showValue(raw)}'; yang dikenal: ${REPORT_FORMATS.join(', ')})`,
+    `unknown format ('${showValue(raw)}'; known: ${REPORT_FORMATS.join(', ')})`,
+  );
 }
 
 function checkText(raw: unknown, max: number): Check<string> {
@@ -405,6 +420,18 @@ export function validatePolicy(raw: unknown): { policy: Policy; notes: PolicyNot
       notes.add(key, { id: `Nilai '${key}' tidak dapat dibaca`, en: `Value of '${key}' could not be read` });
     }
   }
+  // The token and the format only matter with an endpoint: say so rather than keep them
+  // silently (the usual cause is a reportUrl that was refused above).
+  if (!policy.reportUrl) {
+    for (const key of ['reportToken', 'reportFormat'] as const) {
+      if (policy[key] === undefined) continue;
+      delete policy[key];
+      notes.add(key, {
+        id: `'${key}' tidak berlaku tanpa 'reportUrl' yang valid`,
+        en: `'${key}' has no effect without a valid 'reportUrl'`,
+      });
+    }
+  }
   return { policy, notes: notes.list };
 }
 
@@ -462,23 +489,27 @@ function validateKey(key: string, value: unknown, policy: Policy, notes: Notes):
       const c = checkReportUrl(value);
       if (!c.ok) return notes.badValue(key, c.problem);
       policy.reportUrl = c.value;
-      // Kept (it is valid), but not acted on yet: say so where the admin looks.
-      notes.add('reportUrl', {
-        id: "Pelaporan audit belum tersedia di versi ini: 'reportUrl' belum dipakai dan tidak ada data yang dikirim",
-        en: "Audit reporting is not available in this version: 'reportUrl' is not used yet and nothing is sent",
-      });
       return;
     }
     case 'reportToken': {
       // Never echo the token itself into a note: notes are shown in the options page.
-      if (typeof value === 'string' && value.trim() && value.length <= LIMITS.reportToken) {
-        policy.reportToken = value.trim();
+      // It goes into an HTTP header: printable ASCII only (a line break or a non-Latin
+      // character would make every send fail).
+      const v = typeof value === 'string' ? value.trim() : '';
+      if (v && v.length <= LIMITS.reportToken && /^[\x20-\x7e]+$/.test(v)) {
+        policy.reportToken = v;
       } else {
         notes.add(key, {
-          id: `Nilai 'reportToken' harus teks tak kosong, paling banyak ${LIMITS.reportToken} karakter`,
-          en: `'reportToken' must be a non-empty string of at most ${LIMITS.reportToken} characters`,
+          id: `Nilai 'reportToken' harus teks tak kosong berhuruf ASCII tanpa ganti baris, paling banyak ${LIMITS.reportToken} karakter`,
+          en: `'reportToken' must be a non-empty string of printable ASCII without line breaks, at most ${LIMITS.reportToken} characters`,
         });
       }
+      return;
+    }
+    case 'reportFormat': {
+      const c = checkReportFormat(value);
+      if (c.ok) policy.reportFormat = c.value;
+      else notes.badValue(key, c.problem);
       return;
     }
     case 'locale': {

@@ -21,6 +21,14 @@ export const KEYS = {
   shards: (p: PlatformId) => `jn.shards.${p}` as const,
   /** Subject-chunk key prefixes in force → how many chunks each has (for clean-up). */
   chunks: 'jn.chunks',
+  /** A random id made once per install (a UUID), sent with audit reports. */
+  install: 'jn.install',
+  /** Audit reports waiting to be sent (ReportRecord[], oldest first; lib/report). */
+  reportQueue: 'jn.report.queue',
+  /** How many waiting reports were dropped because the queue was full, not yet reported. */
+  reportDropped: 'jn.report.dropped',
+  /** Delivery state of audit reports (ReportState), for the retry schedule and the pages. */
+  reportState: 'jn.report.state',
 } as const;
 
 /** The state of one list source (a policy/user URL, or the bundled demo list). */
@@ -69,4 +77,42 @@ export interface GuardEvent {
 }
 
 export const MAX_EVENTS = 200;
+
+/** Why the last delivery of audit reports failed (lib/report/send.ts). */
+export type ReportErrorCode =
+  /** The collector could not be reached (refused, DNS, TLS, CORS). Retried with backoff. */
+  | 'network'
+  /** No answer in time. Retried with backoff. */
+  | 'timeout'
+  /** 5xx, 408 or 429. Retried with backoff. */
+  | 'http'
+  /** Another 4xx (bad token, wrong URL): kept, retried only at the longest interval. */
+  | 'refused'
+  /** 2xx, but not the answer the format expects (e.g. not an Elasticsearch _bulk reply). */
+  | 'bad-response'
+  /** The collector refused some events one by one (Elasticsearch item errors): not resent. */
+  | 'rejected';
+
+/** Delivery state of audit reports, kept beside the queue (`jn.report.state`). */
+export interface ReportState {
+  /** Which endpoint this is about (URL, format, a digest of the token): a change resets the backoff. */
+  target: string;
+  /** Events waiting in the queue (its length; the pages do not read the queue itself). */
+  pending: number;
+  /** Failed attempts in a row (0 after a delivery). */
+  attempts: number;
+  /** No new attempt before this time (ms); 0 = at once. */
+  nextAttemptAt: number;
+  lastAttemptAt?: number;
+  /** When events were last delivered. */
+  lastSentAt?: number;
+  /** Events delivered since reporting was switched on. */
+  sent: number;
+  /** Events the collector refused one by one and that were not resent. */
+  rejected: number;
+  /** Why the last attempt failed; absent when it went through. */
+  errorCode?: ReportErrorCode;
+  /** e.g. `HTTP 401`, the network error's message, the collector's reason. */
+  errorDetail?: string;
+}
 

@@ -1,10 +1,9 @@
 /**
- * Facebook end to end, in real Chromium: the agency's list guards the Facebook demo page
+ * Facebook end to end, in real Chromium and real Firefox: the agency's list guards the Facebook demo page
  * served on https://www.facebook.com (Indonesian labels).
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLog, openDemo, warning } from '../support/browser';
+import { BROWSERS, demoLog, warning, type E2EPage as Page } from '../support/e2e';
 import { guardedBrowser, type Scenario } from '../support/scenario';
 
 const post = (page: Page, id: string) => page.locator(`[data-demo-post="${id}"]`);
@@ -13,16 +12,16 @@ const noWarningFor = async (page: Page, ms = 400) => {
   return (await page.locator('jaga-netral-warning').count()) === 0;
 };
 
-describe('Facebook: the guard in real Chromium', () => {
+describe.each(BROWSERS)('Facebook: the guard in real %s', (browserName) => {
   let s: Scenario;
   let page: Page;
   beforeAll(async () => {
-    s = await guardedBrowser({ policy: { mode: 'warn' } });
+    s = await guardedBrowser(browserName, { policy: { mode: 'warn' } });
   });
   afterAll(() => s?.close());
   const fresh = async (path?: string) => {
     await page?.close();
-    page = await openDemo(s.browser.context, 'facebook', path);
+    page = await s.browser.openDemo('facebook', path);
     await page.waitForSelector('[data-jaga-netral="listed"]', { state: 'attached' });
     return page;
   };

@@ -3,9 +3,8 @@
  * HTTP server; tampered, older, failing and unchanged lists are handled as an IT admin and
  * a civil servant would expect, with the reason in the popup and the last good list in force.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLog, openDemo, openPopup, warning } from '../support/browser';
+import { BROWSERS, demoLog, warning, type E2EPage as Page } from '../support/e2e';
 import { guardedBrowser, type Scenario } from '../support/scenario';
 
 const HEADER = 'platform,account,name,role,election,party,region,valid_from,valid_until,source\n';
@@ -14,7 +13,7 @@ const V3 = HEADER + 'x,@berita_netral,Akun Uji Daftar Instansi (fiktif),tim-kamp
 const V4 = V3 + 'x,@warga_biasa,Relawan Baru (fiktif),relawan,pemilu-2029,,,,,uji e2e\n';
 const PATH = '/lists/nasional.json';
 
-describe('list sync in real Chromium', () => {
+describe.each(BROWSERS)('list sync in real %s', (browserName) => {
   let s: Scenario;
   let popup: Page;
   let x: Page;
@@ -42,9 +41,9 @@ describe('list sync in real Chromium', () => {
   };
 
   beforeAll(async () => {
-    s = await guardedBrowser({ csv: V3, version: 3, policy: { mode: 'warn', organization: { name: 'Dinas Kominfo Contoh' } } });
-    popup = await openPopup(s.browser.context);
-    x = await openDemo(s.browser.context, 'x');
+    s = await guardedBrowser(browserName, { csv: V3, version: 3, policy: { mode: 'warn', organization: { name: 'Dinas Kominfo Contoh' } } });
+    popup = await s.browser.openPopup();
+    x = await s.browser.openDemo('x');
     await x.waitForSelector('article[data-jaga-netral="listed"]');
   });
   afterAll(() => s?.close());

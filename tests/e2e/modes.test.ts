@@ -1,17 +1,18 @@
 /**
- * The modes a policy sets (INTERFACES §3), each in real Chromium with a real policy file:
+ * The modes a policy sets (INTERFACES §3), each in real Chromium and real Firefox with a
+ * real policy file:
  * audit (no dialog, recorded), justify (a reason is required), block (no proceed),
  * per-action overrides, and off.
  */
 import { describe, expect, it } from 'vitest';
-import { demoLog, extStorage, openDemo, openPopup, warning } from '../support/browser';
+import { BROWSERS, demoLog, warning, type BrowserName } from '../support/e2e';
 import { guardedBrowser } from '../support/scenario';
 
 const LIKE_P1 = 'article[data-demo-post="p1"] [data-testid="like"]';
 const FOLLOW_A = '[data-testid="1000000001-follow"]';
 
-async function withMode(policy: Record<string, unknown>, fn: (s: Awaited<ReturnType<typeof guardedBrowser>>) => Promise<void>) {
-  const s = await guardedBrowser({ policy });
+async function withMode(name: BrowserName, policy: Record<string, unknown>, fn: (s: Awaited<ReturnType<typeof guardedBrowser>>) => Promise<void>) {
+  const s = await guardedBrowser(name, { policy });
   try {
     await fn(s);
   } finally {
@@ -19,23 +20,23 @@ async function withMode(policy: Record<string, unknown>, fn: (s: Awaited<ReturnT
   }
 }
 
-describe('policy modes in real Chromium', () => {
+describe.each(BROWSERS)('policy modes in real %s', (browserName) => {
   it('audit: no dialog, the like goes through, and it is recorded on this device', async () => {
-    await withMode({ mode: 'audit' }, async (s) => {
-      const page = await openDemo(s.browser.context, 'x');
+    await withMode(browserName, { mode: 'audit' }, async (s) => {
+      const page = await s.browser.openDemo('x');
       await page.waitForSelector('article[data-jaga-netral="listed"]');
       await page.locator(LIKE_P1).click();
       await page.waitForTimeout(500);
       expect(await page.locator('jaga-netral-warning').count()).toBe(0);
       expect(await demoLog(page)).toEqual(['like:p1']);
-      const events = (await extStorage<{ 'jn.events': { outcome: string; entryId: string }[] }>(s.browser.worker, ['jn.events']))['jn.events'];
+      const events = (await s.browser.storage<{ 'jn.events': { outcome: string; entryId: string }[] }>(['jn.events']))['jn.events'];
       expect(events.map((e) => [e.outcome, e.entryId])).toContainEqual(['audited', 'x:@capres_contoh_a']);
     });
   });
 
   it('justify: Proceed stays disabled until a reason is written, then acts once and keeps the reason', async () => {
-    await withMode({ mode: 'justify' }, async (s) => {
-      const page = await openDemo(s.browser.context, 'x');
+    await withMode(browserName, { mode: 'justify' }, async (s) => {
+      const page = await s.browser.openDemo('x');
       await page.waitForSelector('article[data-jaga-netral="listed"]');
       await page.locator(LIKE_P1).click();
       const w = warning(page);
@@ -50,17 +51,17 @@ describe('policy modes in real Chromium', () => {
       await w.host.waitFor({ state: 'detached' });
       await page.waitForTimeout(300);
       expect(await demoLog(page)).toEqual(['like:p1']);
-      const events = (await extStorage<{ 'jn.events': { outcome: string; justification?: string }[] }>(s.browser.worker, ['jn.events']))['jn.events'];
+      const events = (await s.browser.storage<{ 'jn.events': { outcome: string; justification?: string }[] }>(['jn.events']))['jn.events'];
       expect(events.find((e) => e.outcome === 'proceeded')?.justification).toBe('Akun dinas: klarifikasi hoaks');
-      const popup = await openPopup(s.browser.context);
+      const popup = await s.browser.openPopup();
       await popup.waitForTimeout(500);
       expect(await popup.locator('body').innerText()).toContain('Capres Contoh A (fiktif)');
     });
   });
 
   it('block: the warning has no Proceed; the act never happens', async () => {
-    await withMode({ mode: 'block' }, async (s) => {
-      const page = await openDemo(s.browser.context, 'x');
+    await withMode(browserName, { mode: 'block' }, async (s) => {
+      const page = await s.browser.openDemo('x');
       await page.waitForSelector('article[data-jaga-netral="listed"]');
       await page.locator(LIKE_P1).click();
       const w = warning(page);
@@ -73,8 +74,8 @@ describe('policy modes in real Chromium', () => {
   });
 
   it('actionModes override mode per action; off leaves the page alone', async () => {
-    await withMode({ mode: 'warn', actionModes: { like: 'off', follow: 'block' } }, async (s) => {
-      const page = await openDemo(s.browser.context, 'x');
+    await withMode(browserName, { mode: 'warn', actionModes: { like: 'off', follow: 'block' } }, async (s) => {
+      const page = await s.browser.openDemo('x');
       await page.waitForSelector('article[data-jaga-netral="listed"]');
       await page.locator(LIKE_P1).click();
       await page.waitForTimeout(400);

@@ -1,10 +1,10 @@
 /**
- * X end to end, in real Chromium: the agency's list (built with the CLI, served over HTTP,
- * named in a real managed-policy file) guards the X demo page served on https://x.com.
+ * X end to end, in real Chromium and real Firefox: the agency's list (built with the CLI,
+ * served over HTTP, named in a real managed-policy file) guards the X demo page served on
+ * https://x.com.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLog, openDemo, openPopup, warning } from '../support/browser';
+import { BROWSERS, demoLog, warning, type E2EPage as Page } from '../support/e2e';
 import { guardedBrowser, type Scenario } from '../support/scenario';
 
 const post = (page: Page, id: string) => page.locator(`article[data-demo-post="${id}"]`);
@@ -13,16 +13,16 @@ const noWarningFor = async (page: Page, ms = 400) => {
   return (await page.locator('jaga-netral-warning').count()) === 0;
 };
 
-describe('X: the guard in real Chromium', () => {
+describe.each(BROWSERS)('X: the guard in real %s', (browserName) => {
   let s: Scenario;
   let page: Page;
   beforeAll(async () => {
-    s = await guardedBrowser({ hasTouch: true, policy: { mode: 'warn', organization: { name: 'BKPSDM Kabupaten Contoh', contact: 'netralitas@contoh.go.id', helpUrl: 'https://contoh.go.id/netralitas' } } });
+    s = await guardedBrowser(browserName, { hasTouch: true, policy: { mode: 'warn', organization: { name: 'BKPSDM Kabupaten Contoh', contact: 'netralitas@contoh.go.id', helpUrl: 'https://contoh.go.id/netralitas' } } });
   });
   afterAll(() => s?.close());
   const fresh = async () => {
     await page?.close();
-    page = await openDemo(s.browser.context, 'x');
+    page = await s.browser.openDemo('x');
     await page.waitForSelector('article[data-jaga-netral="listed"]');
     return page;
   };
@@ -205,7 +205,7 @@ describe('X: the guard in real Chromium', () => {
   });
 
   it('records warnings locally and shows the list status in the popup', async () => {
-    const popup = await openPopup(s.browser.context);
+    const popup = await s.browser.openPopup();
     await popup.locator('[data-status="list-version"]').waitFor();
     expect(await popup.locator('[data-status="list-version"]').innerText()).toContain('5');
     expect(Number((await popup.locator('[data-status="list-entries"]').innerText()).replace(/\D/g, ''))).toBe(12);

@@ -37,10 +37,13 @@ export interface Launched {
   close(): Promise<void>;
 }
 
-export async function launch(opts: { headless?: boolean; policy?: Record<string, unknown> | null; hasTouch?: boolean } = {}): Promise<Launched> {
+export async function launch(
+  opts: { headless?: boolean; policy?: Record<string, unknown> | null; hasTouch?: boolean; userDataDir?: string } = {},
+): Promise<Launched> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No build in ${EXTENSION_DIR}: run npm run build`);
   writePolicy(opts.policy ?? null);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'jn-chromium-'));
+  // A given profile is kept on close (a test restarts the browser on it); a fresh one is not.
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'jn-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: opts.headless ?? true,
@@ -65,7 +68,7 @@ export async function launch(opts: { headless?: boolean; policy?: Record<string,
     worker,
     async close() {
       await context.close().catch(() => {});
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!opts.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
       if (opts.policy) writePolicy(null);
     },
   };

@@ -1,12 +1,12 @@
 /**
  * One real setup for end-to-end tests: a publisher key made by the CLI, a list built by the
  * CLI from a CSV, served by a local HTTP server, a managed policy file pointing at it, and
- * Chromium with the built extension — waiting until the extension has fetched and verified
+ * a real browser (Chromium or Firefox) with the built extension — waiting until the extension has fetched and verified
  * that list (not the bundled demo list).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, waitForStorage, type Launched } from './browser';
+import { launchBrowser, waitForStorage, type BrowserName, type E2EBrowser } from './e2e';
 import { newPublisher, ROOT, type Publisher } from './cli';
 import { startListServer, type ListServer } from './list-server';
 
@@ -14,25 +14,29 @@ import { startListServer, type ListServer } from './list-server';
 export const DEMO_CSV = readFileSync(join(ROOT, 'scripts/demo/demo-list.csv'), 'utf8');
 
 export interface Scenario {
-  browser: Launched;
+  browser: E2EBrowser;
   server: ListServer;
   publisher: Publisher;
   listUrl: string;
   close(): Promise<void>;
 }
 
-export async function guardedBrowser(opts: { policy?: Record<string, unknown>; csv?: string; version?: number; hasTouch?: boolean } = {}): Promise<Scenario> {
+export async function guardedBrowser(
+  name: BrowserName,
+  opts: { policy?: Record<string, unknown>; csv?: string; version?: number; hasTouch?: boolean; userDataDir?: string } = {},
+): Promise<Scenario> {
   const publisher = newPublisher();
   const server = await startListServer();
   const version = opts.version ?? 5;
   server.put('/lists/nasional.json', publisher.build(opts.csv ?? DEMO_CSV, version));
   const listUrl = server.url('/lists/nasional.json');
-  const browser = await launch({
+  const browser = await launchBrowser(name, {
     policy: { listUrls: [listUrl], listPublicKeys: [publisher.publicKey], ...opts.policy },
     hasTouch: opts.hasTouch,
+    userDataDir: opts.userDataDir,
   });
   await waitForStorage(
-    browser.worker,
+    browser,
     ['jn.sources', 'jn.shards.x', 'jn.config'],
     (s) =>
       (s['jn.sources'] ?? []).some((x: { url: string; version?: number }) => x.url === listUrl && x.version === version) &&

@@ -433,6 +433,25 @@ describe('policy modes', () => {
     expect((sent[0].payload as { event: GuardEvent }).event).toMatchObject({ action: 'share', mode: 'audit', entryId: 'x:@capres_a' });
   });
 
+  it('justify: "warned", then "proceeded" carrying the reason typed (what audit reporting sends)', async () => {
+    await seed({ mode: 'justify' });
+    await start();
+    click(icon(post('@capres_a'), 'like'));
+    const root = await dialog();
+    const reason = root.querySelector<HTMLTextAreaElement>('[data-field="justification"]')!;
+    reason.value = 'Tugas pemantauan media';
+    reason.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await settle();
+    root.querySelector<HTMLElement>('[data-action="proceed"]')!.click();
+    await settle();
+    expect(pageSaw).toEqual(['click:like:@capres_a']);
+    expect(outcomes()).toEqual(['warned', 'proceeded']);
+    const events = sent.map((m) => (m.payload as { event: GuardEvent }).event);
+    expect(events[0]).toMatchObject({ mode: 'justify', outcome: 'warned' });
+    expect(events[0].justification).toBeUndefined();
+    expect(events[1]).toMatchObject({ mode: 'justify', outcome: 'proceeded', justification: 'Tugas pemantauan media', entryId: 'x:@capres_a' });
+  });
+
   it('block: the warning has no proceed button and the page never acts', async () => {
     await seed({ mode: 'block' });
     await start();

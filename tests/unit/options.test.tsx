@@ -298,20 +298,44 @@ describe('options: sources, record, privacy', () => {
     expect(text()).toContain('Riwayat dihapus');
   });
 
-  it('states what leaves the device; a reportUrl in policy does not turn reporting on in v1', async () => {
+  it('states what leaves the device, with reporting off and on, and never shows the token', async () => {
     await seed(undefined);
     await mount();
     expect(text()).toContain('Privasi');
-    expect(text()).toContain('unduhan daftar akun');
+    expect(text()).toContain('Yang keluar dari perangkat ini hanyalah permintaan unduhan daftar akun');
     expect(text()).toContain('Pelaporan audit tidak aktif');
+    expect($('[data-status="reporting"]').textContent).toBe('off');
+    expect(text()).toContain('Catatan ini hanya disimpan di perangkat ini.');
 
     render(null, root);
     root.remove();
     fakeBrowser.reset();
-    await seed(policyState({ reportUrl: 'https://audit.contoh.go.id/e' }));
+    await seed(
+      policyState({
+        reportUrl: 'https://audit.contoh.go.id/e',
+        reportToken: 'rahasia-token-123',
+        organization: { name: 'BKPSDM Kabupaten Contoh' },
+      }),
+      {},
+      {
+        [KEYS.events]: [],
+        [KEYS.reportState]: { target: 'x', pending: 3, attempts: 2, nextAttemptAt: T0, sent: 9, rejected: 0, lastSentAt: T0, errorCode: 'network', errorDetail: 'fetch failed' },
+      },
+    );
     await mount();
-    expect(text()).toContain('Pelaporan audit tidak aktif');
-    expect(text()).toContain('Pelaporan audit belum tersedia di versi ini');
+    expect($('[data-status="reporting"]').textContent).toBe('on');
+    // the statement that only lists leave the device would now be false: it is replaced
+    expect(text()).not.toContain('hanyalah permintaan unduhan daftar akun');
+    expect(text()).toContain('laporan tindakan Anda pada akun yang terdaftar ke audit.contoh.go.id');
+    expect(text()).toContain('Riwayat penjelajahan dan isi halaman tidak pernah dikirim');
+    expect(text()).toContain('dilaporkan ke BKPSDM Kabupaten Contoh (audit.contoh.go.id)');
+    expect(text()).not.toContain('Catatan ini hanya disimpan di perangkat ini.');
+    expect(text()).toContain('Karena pelaporan aktif, tindakan yang sama juga dilaporkan ke organisasi Anda');
+    expect($('[data-status="report-pending"]').textContent).toBe('3');
+    expect($('[data-status="report-error"]').textContent).toContain('Server pelaporan tidak dapat dihubungi (fetch failed)');
+    // a valid policy: no notes (v1's "not active" note is gone)
+    expect(root.querySelector('[data-status="policy-notes"]')).toBeNull();
+    expect(root.innerHTML).not.toContain('rahasia-token-123');
   });
 });
 

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from '../../lib/browser';
-import { PLATFORMS } from '../../lib/model';
+import { PLATFORMS, REPORT_FORMATS } from '../../lib/model';
 import { DEFAULTS, effectiveConfig, isSiteGuarded, modeFor } from '../../lib/policy/effective';
 import { readManagedPolicy } from '../../lib/policy/read';
-import type { Policy, PolicyState } from '../../lib/policy/types';
+import type { Policy, PolicyState, UserSettings } from '../../lib/policy/types';
 import { POLICY_KEYS, validatePolicy } from '../../lib/policy/validate';
 import managedSchema from '../../public/managed_schema.json';
 
@@ -34,13 +34,12 @@ describe('validatePolicy', () => {
       ],
       reportUrl: 'https://audit.contoh.go.id/events',
       reportToken: 's3cret',
+      reportFormat: 'elasticsearch-bulk',
       locale: 'en',
       lockUserSettings: true,
     };
     const { policy, notes } = validatePolicy(raw);
-    // reportUrl is valid and kept, with a note that v1 does not report yet.
-    expect(notes.map((n) => n.key)).toEqual(['reportUrl']);
-    expect(notes[0].id).toContain('belum tersedia');
+    expect(notes).toEqual([]);
     expect(policy).toEqual(raw);
   });
 
@@ -185,20 +184,62 @@ describe('validatePolicy', () => {
     expect(notesFor(raw, 'localClauses')).toHaveLength(8);
   });
 
-  it('reportUrl: https, or http only for localhost', () => {
-    expect(validatePolicy({ reportUrl: 'https://audit.example/e' }).policy.reportUrl).toBe('https://audit.example/e');
-    expect(validatePolicy({ reportUrl: 'http://localhost:8080/e' }).policy.reportUrl).toBe('http://localhost:8080/e');
-    expect(validatePolicy({ reportUrl: 'http://127.0.0.1/e' }).policy.reportUrl).toBe('http://127.0.0.1/e');
-    const r = validatePolicy({ reportUrl: 'http://audit.example/e' });
-    expect(r.policy).toEqual({});
-    expect(r.notes[0].key).toBe('reportUrl');
+  it('reportUrl: https, or http only to this machine (localhost, 127.0.0.1, [::1])', () => {
+    const url = (v: unknown) => validatePolicy({ reportUrl: v }).policy.reportUrl;
+    expect(url('https://audit.example/e')).toBe('https://audit.example/e');
+    expect(url(' https://es.contoh.go.id:9200/logs-jaganetral-default/_bulk ')).toBe('https://es.contoh.go.id:9200/logs-jaganetral-default/_bulk');
+    expect(url('http://localhost:8080/e')).toBe('http://localhost:8080/e');
+    expect(url('http://127.0.0.1/e')).toBe('http://127.0.0.1/e');
+    expect(url('http://[::1]:9880/jn')).toBe('http://[::1]:9880/jn');
+    expect(url('http://LOCALHOST/e')).toBe('http://localhost/e');
+    for (const bad of ['http://audit.example/e', 'http://10.0.0.5/e', 'http://127.0.0.1.nip.io/e', 'ftp://audit.example/e', 'https://u:p@audit.example/e', 'audit.example', '', 42]) {
+      const r = validatePolicy({ reportUrl: bad });
+      expect(r.policy, String(bad)).toEqual({});
+      expect(r.notes.map((n) => n.key), String(bad)).toEqual(['reportUrl']);
+    }
+    expect(notesFor({ reportUrl: 'http://audit.example/e' }, 'reportUrl')[0]).toEqual({
+      key: 'reportUrl',
+      id: "Nilai 'reportUrl' tidak valid: harus https (http hanya untuk localhost) ('http://audit.example/e'); diabaikan.",
+      en: "Invalid value for 'reportUrl': must be https (http only for localhost) ('http://audit.example/e'); ignored.",
+    });
   });
 
-  it('reportToken: a string, never echoed into a note', () => {
-    expect(validatePolicy({ reportToken: 'abc' }).policy.reportToken).toBe('abc');
-    const r = validatePolicy({ reportToken: 12345678 });
+  it('reportToken: printable ASCII, trimmed, never echoed into a note', () => {
+    const withUrl = { reportUrl: 'https://audit.example/e' };
+    expect(validatePolicy({ ...withUrl, reportToken: ' abc ' }).policy.reportToken).toBe('abc');
+    expect(validatePolicy({ ...withUrl, reportToken: 'ApiKey VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==' }).policy.reportToken).toBe(
+      'ApiKey VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==',
+    );
+    for (const bad of [12345678, 'line1\nline2-s3cret', 'tökén-s3cret', '   ', 'x'.repeat(4097)]) {
+      const r = validatePolicy({ ...withUrl, reportToken: bad });
+      expect(r.policy).toEqual(withUrl);
+      expect(r.notes.map((n) => n.key)).toEqual(['reportToken']);
+      expect(r.notes[0].en).not.toContain('s3cret');
+      expect(r.notes[0].en).not.toContain('12345678');
+    }
+  });
+
+  it('reportFormat: json, ndjson or elasticsearch-bulk', () => {
+    const withUrl = { reportUrl: 'https://audit.example/e' };
+    expect(validatePolicy({ ...withUrl, reportFormat: 'ndjson' }).policy.reportFormat).toBe('ndjson');
+    expect(validatePolicy({ ...withUrl, reportFormat: ' Elasticsearch-Bulk ' }).policy.reportFormat).toBe('elasticsearch-bulk');
+    const r = validatePolicy({ ...withUrl, reportFormat: 'xml' });
+    expect(r.policy).toEqual(withUrl);
+    expect(r.notes).toEqual([
+      {
+        key: 'reportFormat',
+        id: "Nilai 'reportFormat' tidak valid: format tidak dikenal ('xml'; yang dikenal: json, ndjson, elasticsearch-bulk); diabaikan.",
+        en: "Invalid value for 'reportFormat': unknown format ('xml'; known: json, ndjson, elasticsearch-bulk); ignored.",
+      },
+    ]);
+  });
+
+  it('reportToken and reportFormat without a valid reportUrl are dropped with a note', () => {
+    const r = validatePolicy({ reportUrl: 'http://audit.example/e', reportToken: 's3cret', reportFormat: 'ndjson' });
     expect(r.policy).toEqual({});
-    expect(r.notes[0].en).not.toContain('12345678');
+    expect(r.notes.map((n) => n.key)).toEqual(['reportUrl', 'reportToken', 'reportFormat']);
+    expect(r.notes[1].en).toBe("'reportToken' has no effect without a valid 'reportUrl'; ignored.");
+    expect(JSON.stringify(r.notes)).not.toContain('s3cret');
   });
 
   it('locale: id, en or auto', () => {
@@ -293,7 +334,7 @@ describe('effectiveConfig', () => {
     expect(c.mode).toBe('off');
   });
 
-  it('copies organisation and local clauses; not reportUrl while reporting is not built', () => {
+  it('copies organisation, local clauses and the report endpoint, never the report token', () => {
     const clause = { id: 'se-1', title: 'T', text: 'X', source: 'S', actions: ['like' as const] };
     const c = effectiveConfig(
       managed({ organization: { name: 'Org' }, localClauses: [clause], reportUrl: 'https://a.example/r', reportToken: 't' }),
@@ -301,9 +342,23 @@ describe('effectiveConfig', () => {
     );
     expect(c.organization).toEqual({ name: 'Org' });
     expect(c.localClauses).toEqual([clause]);
-    expect('reportUrl' in c).toBe(false); // the popup must not claim reporting is on
-    expect('reportToken' in c).toBe(false);
+    expect(c.reportUrl).toBe('https://a.example/r'); // reporting is on, and the popup says so
+    expect(c.reportFormat).toBe('json');
+    expect('reportToken' in c).toBe(false); // tabs read the config
+    expect(JSON.stringify(c)).not.toContain('"t"');
+    expect(effectiveConfig(managed({ reportUrl: 'https://a.example/_bulk', reportFormat: 'elasticsearch-bulk' }), undefined).reportFormat).toBe(
+      'elasticsearch-bulk',
+    );
+  });
+
+  it('reporting is off unless a managed policy sets reportUrl', () => {
     expect('reportUrl' in effectiveConfig(undefined, undefined)).toBe(false);
+    expect('reportFormat' in effectiveConfig(managed({ mode: 'warn' }), undefined)).toBe(false);
+    // a stray unmanaged state carries no policy
+    const stray: PolicyState = { managed: false, policy: { reportUrl: 'https://a.example/r' }, notes: [], readAt: 0 };
+    expect('reportUrl' in effectiveConfig(stray, undefined)).toBe(false);
+    // nothing the user sets turns it on
+    expect('reportUrl' in effectiveConfig(undefined, { reportUrl: 'https://a.example/r' } as UserSettings)).toBe(false);
   });
 
   it('modeFor and isSiteGuarded', () => {
@@ -382,7 +437,8 @@ describe('public/managed_schema.json', () => {
     // POLICY_KEYS is checked against the Policy type here at compile time:
     const all: Record<keyof Policy, true> = {
       listUrls: true, listPublicKeys: true, syncIntervalMinutes: true, mode: true, actionModes: true, sites: true,
-      organization: true, localClauses: true, reportUrl: true, reportToken: true, locale: true, lockUserSettings: true,
+      organization: true, localClauses: true, reportUrl: true, reportToken: true, reportFormat: true, locale: true,
+      lockUserSettings: true,
     };
     expect(Object.keys(all).sort()).toEqual([...POLICY_KEYS].sort());
   });
@@ -400,7 +456,7 @@ describe('public/managed_schema.json', () => {
     const types: Record<string, string> = {
       listUrls: 'array', listPublicKeys: 'array', syncIntervalMinutes: 'integer', mode: 'string', actionModes: 'object',
       sites: 'array', organization: 'object', localClauses: 'array', reportUrl: 'string', reportToken: 'string',
-      locale: 'string', lockUserSettings: 'boolean',
+      reportFormat: 'string', locale: 'string', lockUserSettings: 'boolean',
     };
     for (const [k, p] of Object.entries<Record<string, unknown>>(schema.properties)) {
       expect(p.title, k).toBeTypeOf('string');
@@ -408,6 +464,7 @@ describe('public/managed_schema.json', () => {
       expect(p.type, k).toBe(types[k]);
     }
     expect(schema.properties.mode.enum).toEqual(['off', 'audit', 'warn', 'justify', 'block']);
+    expect(schema.properties.reportFormat.enum).toEqual([...REPORT_FORMATS]);
     expect(Object.keys(schema.properties.actionModes.properties).sort()).toEqual(['comment', 'follow', 'like', 'share']);
     expect(schema.properties.sites.items.enum).toEqual([...PLATFORMS]);
     expect(Object.keys(schema.properties.organization.properties).sort()).toEqual(['contact', 'helpUrl', 'name']);

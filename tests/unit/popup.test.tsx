@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { effectiveConfig } from '../../lib/policy/effective';
 import type { EffectiveConfig, PolicyState } from '../../lib/policy/types';
 import { KEYS } from '../../lib/storage/items';
-import type { GuardEvent, SourceStatus } from '../../lib/storage/items';
+import type { GuardEvent, ReportState, SourceStatus } from '../../lib/storage/items';
 import { Popup } from '../../lib/ui/popup/Popup';
 
 const T0 = Date.UTC(2029, 1, 10, 3, 4);
@@ -79,8 +79,10 @@ describe('popup', () => {
     expect(status('list-error')!.textContent).toBe('');
     expect(status('list-error')!.childNodes).toHaveLength(0);
     expect(status('managed')!.textContent).toBe('no');
+    expect(status('reporting')!.textContent).toBe('off');
     expect(text()).toContain('Tidak ada data penjelajahan yang dikirim dari perangkat ini');
-    expect(text()).not.toContain('Pelaporan audit aktif');
+    expect(text()).not.toContain('Pelaporan aktif');
+    expect(status('report-pending')).toBeNull();
     expect(text()).toContain('Peringatkan');
     expect($('h1')!.textContent).toBe('Jaga Netral');
   });
@@ -147,26 +149,78 @@ describe('popup', () => {
     expect(status('list-synced-at')!.textContent).toBe('belum pernah');
   });
 
-  it('shows managed with the organisation, and says nothing is sent while reporting is not built', async () => {
+  it('shows managed with the organisation ("Dikelola oleh …") and says whether anything is reported', async () => {
     const policy: PolicyState = {
       managed: true,
-      policy: { organization: { name: 'Kementerian Contoh' }, reportUrl: 'https://audit.contoh.go.id/e', lockUserSettings: true },
+      policy: { organization: { name: 'Kementerian Contoh' }, lockUserSettings: true },
       notes: [],
       readAt: T0,
     };
+    await seed({ [KEYS.config]: effectiveConfig(policy, undefined), [KEYS.policy]: policy, [KEYS.sources]: [healthy] });
+    mount();
+    await ready();
+    expect(status('managed')!.textContent).toBe('yes');
+    expect(text()).toContain('Dikelola oleh organisasi Anda: Kementerian Contoh');
+    expect(status('reporting')!.textContent).toBe('off');
+    expect(text()).toContain('Tidak ada data penjelajahan');
+  });
+
+  it('reporting on: says to whom, what is and is not sent, and how delivery goes; never the token', async () => {
+    const policy: PolicyState = {
+      managed: true,
+      policy: {
+        organization: { name: 'Kementerian Contoh' },
+        reportUrl: 'https://audit.contoh.go.id:8443/jaga-netral',
+        reportToken: 'rahasia-token-123',
+      },
+      notes: [],
+      readAt: T0,
+    };
+    const report: ReportState = { target: 'x', pending: 7, attempts: 0, nextAttemptAt: 0, sent: 40, rejected: 0, lastSentAt: T0 };
     await seed({
       [KEYS.config]: effectiveConfig(policy, undefined),
       [KEYS.policy]: policy,
       [KEYS.sources]: [healthy],
+      [KEYS.reportState]: report,
     });
     mount();
     await ready();
-    expect(status('managed')!.textContent).toBe('yes');
-    expect(text()).toContain('Dikelola oleh organisasi Anda');
-    expect(text()).toContain('Kementerian Contoh');
-    // v1 sends nothing, even with reportUrl in policy: the popup must say so.
-    expect(text()).not.toContain('Pelaporan audit aktif');
-    expect(text()).toContain('Tidak ada data penjelajahan');
+    expect(status('reporting')!.textContent).toBe('on');
+    expect(text()).toContain(
+      'Pelaporan aktif: tindakan Anda pada akun yang terdaftar dilaporkan ke Kementerian Contoh (audit.contoh.go.id:8443).',
+    );
+    expect(text()).toContain('Yang dikirim: tindakan');
+    expect(text()).toContain('Tidak dikirim: alamat halaman, isi unggahan');
+    expect(text()).not.toContain('Tidak ada data penjelajahan');
+    expect(status('report-pending')!.textContent).toBe('7');
+    expect(status('report-sent-at')!.textContent).toBe(
+      new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short' }).format(T0),
+    );
+    expect(status('report-error')!.textContent).toBe('');
+    expect(root.innerHTML).not.toContain('rahasia-token-123');
+  });
+
+  it('reporting on: a refused delivery and dropped reports are shown, in English too', async () => {
+    const policy: PolicyState = { managed: true, policy: { reportUrl: 'https://audit.contoh.go.id/e', locale: 'en' }, notes: [], readAt: T0 };
+    const report: ReportState = {
+      target: 'x', pending: 5000, attempts: 3, nextAttemptAt: T0 + 3_600_000, sent: 0, rejected: 0, errorCode: 'refused', errorDetail: 'HTTP 401',
+    };
+    await seed({
+      [KEYS.config]: effectiveConfig(policy, undefined),
+      [KEYS.policy]: policy,
+      [KEYS.reportState]: report,
+      [KEYS.reportDropped]: 12,
+    });
+    mount();
+    await ready();
+    expect(status('reporting')!.textContent).toBe('on');
+    // no organisation name in policy
+    expect(text()).toContain('Reporting is on: your actions on listed accounts are reported to your organisation (audit.contoh.go.id).');
+    expect(status('report-pending')!.textContent).toBe('5000');
+    expect(status('report-sent-at')!.textContent).toBe('never');
+    expect(status('report-error')!.textContent).toContain('The reporting server refused the reports (HTTP 401)');
+    expect(status('report-error')!.textContent).toContain("check 'reportUrl' and 'reportToken'");
+    expect(text()).toContain('12 reports were dropped because the queue on this device was full');
   });
 
   it('says clearly when protection is off', async () => {

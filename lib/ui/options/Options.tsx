@@ -13,7 +13,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '../../browser';
 import { ACTION_NOUNS, MODE_LABELS, SITE_LABELS, t } from '../../i18n/common';
 import type { Bilingual } from '../../i18n/common';
-import { OPTIONS, OUTCOME_LABELS, PAGE, corsNote, privacyReport } from '../../i18n/pages';
+import { OPTIONS, OUTCOME_LABELS, PAGE, corsNote, privacyListsAndReports } from '../../i18n/pages';
 import { sendMessage } from '../../messaging/client';
 import { ACTIONS, GUARDED_SITES, LOCALES, MODES, PLATFORMS } from '../../model';
 import type { Action, Locale, LocaleSetting, Mode, SiteId } from '../../model';
@@ -22,9 +22,10 @@ import type { EffectiveConfig, PolicyState, UserSettingKey, UserSettings } from 
 import { LIMITS, checkListUrl, checkPublicKey, checkSyncInterval, validatePolicy } from '../../policy/validate';
 import type { Check } from '../../policy/validate';
 import { KEYS } from '../../storage/items';
-import type { GuardEvent, SourceStatus } from '../../storage/items';
+import type { GuardEvent, ReportState, SourceStatus } from '../../storage/items';
 import { DEMO_SOURCE, formatTime, hostOf, originOf, pageLocale, sourceProblem, usePageData } from '../pages/data';
 import { ManagedLines } from '../pages/Managed';
+import { ReportingLines } from '../pages/Reporting';
 import { SyncButton } from '../pages/SyncButton';
 
 type Status = { kind: 'ok' | 'error' | 'info'; text: Bilingual[] } | undefined;
@@ -66,8 +67,8 @@ export function Options() {
         setStatus={setStatus}
       />
       <Sources sources={data.sources} locale={locale} reload={reload} />
-      <History events={data.events} locale={locale} reload={reload} />
-      <Privacy config={config} locale={locale} />
+      <History events={data.events} reporting={Boolean(config.reportUrl)} locale={locale} reload={reload} />
+      <Privacy config={config} report={data.report} dropped={data.reportDropped} locale={locale} />
     </main>
   );
 }
@@ -583,7 +584,17 @@ function Sources({ sources, locale, reload }: { sources: SourceStatus[]; locale:
   );
 }
 
-function History({ events, locale, reload }: { events: GuardEvent[]; locale: Locale; reload: () => Promise<void> }) {
+function History({
+  events,
+  reporting,
+  locale,
+  reload,
+}: {
+  events: GuardEvent[];
+  reporting: boolean;
+  locale: Locale;
+  reload: () => Promise<void>;
+}) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Bilingual>();
 
@@ -604,7 +615,7 @@ function History({ events, locale, reload }: { events: GuardEvent[]; locale: Loc
   return (
     <section class="jn-card" aria-labelledby="jn-history">
       <h2 id="jn-history">{t(OPTIONS.historyTitle, locale)}</h2>
-      <p class="jn-small">{t(OPTIONS.historyIntro, locale)}</p>
+      <p class="jn-small">{t(reporting ? OPTIONS.historyIntroReporting : OPTIONS.historyIntro, locale)}</p>
       {events.length === 0 ? (
         <p class="jn-muted">{t(PAGE.noEvents, locale)}</p>
       ) : (
@@ -651,14 +662,26 @@ function History({ events, locale, reload }: { events: GuardEvent[]; locale: Loc
   );
 }
 
-function Privacy({ config, locale }: { config: EffectiveConfig; locale: Locale }) {
+function Privacy({
+  config,
+  report,
+  dropped,
+  locale,
+}: {
+  config: EffectiveConfig;
+  report: ReportState | undefined;
+  dropped: number;
+  locale: Locale;
+}) {
   return (
     <section class="jn-card" aria-labelledby="jn-privacy">
       <h2 id="jn-privacy">{t(PAGE.privacyTitle, locale)}</h2>
-      <p>{t(OPTIONS.privacyLists, locale)}</p>
-      <p data-status="reporting" class={config.reportUrl ? 'jn-report' : undefined}>
-        {config.reportUrl ? t(privacyReport(hostOf(config.reportUrl)), locale) : t(OPTIONS.privacyNoReport, locale)}
+      <p>
+        {config.reportUrl
+          ? t(privacyListsAndReports(config.organization?.name, hostOf(config.reportUrl)), locale)
+          : t(OPTIONS.privacyLists, locale)}
       </p>
+      <ReportingLines config={config} report={report} dropped={dropped} locale={locale} off={OPTIONS.privacyNoReport} />
     </section>
   );
 }

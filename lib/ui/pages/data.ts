@@ -12,7 +12,7 @@ import type { Locale } from '../../model';
 import { effectiveConfig } from '../../policy/effective';
 import type { EffectiveConfig, PolicyState, UserSettings } from '../../policy/types';
 import { KEYS } from '../../storage/items';
-import type { GuardEvent, SourceStatus } from '../../storage/items';
+import type { GuardEvent, ReportState, SourceStatus } from '../../storage/items';
 
 export interface PageData {
   /** The config in force: the background's cached copy, else computed here. */
@@ -22,9 +22,13 @@ export interface PageData {
   events: GuardEvent[];
   policy?: PolicyState;
   user: UserSettings;
+  /** Delivery of audit reports, when reporting is or was on (never the queue itself: it can be large). */
+  report?: ReportState;
+  /** Reports dropped from a full queue and not yet reported. */
+  reportDropped: number;
 }
 
-const WATCHED: string[] = [KEYS.config, KEYS.sources, KEYS.events, KEYS.policy, KEYS.user];
+const WATCHED: string[] = [KEYS.config, KEYS.sources, KEYS.events, KEYS.policy, KEYS.user, KEYS.reportState, KEYS.reportDropped];
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -52,7 +56,10 @@ export async function loadPageData(): Promise<PageData> {
         .filter((e): e is GuardEvent => isObject(e) && typeof e.at === 'number')
         .sort((a, b) => b.at - a.at)
     : [];
-  return { config, sources, events, policy, user };
+  const report = isObject(got[KEYS.reportState]) ? (got[KEYS.reportState] as unknown as ReportState) : undefined;
+  const dropped = got[KEYS.reportDropped];
+  const reportDropped = typeof dropped === 'number' && dropped > 0 ? dropped : 0;
+  return { config, sources, events, policy, user, report, reportDropped };
 }
 
 /** Page data, reloaded whenever one of its storage keys changes. */

@@ -5,12 +5,12 @@
  */
 import { Fragment } from 'preact';
 import { ACTION_NOUNS, MODE_LABELS, SITE_LABELS, t } from '../../i18n/common';
-import { OUTCOME_LABELS, PAGE, entriesCount, listVersionOf, reportingOn } from '../../i18n/pages';
+import { OUTCOME_LABELS, PAGE, entriesCount, listVersionOf } from '../../i18n/pages';
 import { browser } from '../../browser';
 import { ACTIONS, GUARDED_SITES } from '../../model';
 import type { Locale } from '../../model';
 import type { EffectiveConfig } from '../../policy/types';
-import type { GuardEvent, SourceStatus } from '../../storage/items';
+import type { GuardEvent, ReportState, SourceStatus } from '../../storage/items';
 import {
   DEMO_SOURCE,
   formatTime,
@@ -21,6 +21,7 @@ import {
   usePageData,
 } from '../pages/data';
 import { ManagedLines } from '../pages/Managed';
+import { ReportingLines } from '../pages/Reporting';
 import { SyncButton } from '../pages/SyncButton';
 
 export const RECENT_EVENTS = 10;
@@ -36,7 +37,7 @@ export function Popup() {
       </main>
     );
   }
-  const { config, sources, events } = data;
+  const { config, sources, events, report, reportDropped } = data;
   const locale = pageLocale(config);
   return (
     <main class="jn-popup" lang={locale}>
@@ -46,7 +47,7 @@ export function Popup() {
       </header>
       <Lists sources={sources} locale={locale} reload={reload} />
       <Sites config={config} locale={locale} />
-      <Management config={config} locale={locale} />
+      <Management config={config} report={report} dropped={reportDropped} locale={locale} />
       <Recent events={events.slice(0, RECENT_EVENTS)} locale={locale} />
       <footer class="jn-footer">
         <a href="/options.html" target="_blank" rel="noopener" onClick={openOptions}>
@@ -173,22 +174,24 @@ function Sites({ config, locale }: { config: EffectiveConfig; locale: Locale }) 
   );
 }
 
-function Management({ config, locale }: { config: EffectiveConfig; locale: Locale }) {
+function Management({
+  config,
+  report,
+  dropped,
+  locale,
+}: {
+  config: EffectiveConfig;
+  report: ReportState | undefined;
+  dropped: number;
+  locale: Locale;
+}) {
   return (
     <section class="jn-section" aria-labelledby="jn-managed">
       <h2 id="jn-managed" class="jn-visually-hidden">
         {t(PAGE.privacyTitle, locale)}
       </h2>
       <ManagedLines config={config} locale={locale} />
-      {config.reportUrl ? (
-        <p class="jn-report" data-status="reporting">
-          {t(reportingOn(hostOf(config.reportUrl)), locale)}
-        </p>
-      ) : (
-        <p class="jn-small" data-status="reporting">
-          {t(PAGE.noBrowsingData, locale)}
-        </p>
-      )}
+      <ReportingLines config={config} report={report} dropped={dropped} locale={locale} off={PAGE.noBrowsingData} />
     </section>
   );
 }
