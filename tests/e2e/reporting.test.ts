@@ -82,11 +82,12 @@ describe.each(BROWSERS)('audit reporting in real %s', (browserName) => {
       expect(Object.keys(e).every((k) => (REPORT_FIELDS as readonly string[]).includes(k))).toBe(true);
     }
     expect(new Set(events.map((e) => e.installId)).size).toBe(1);
-    // The browser really sent it: a CORS preflight, then POSTs with the bearer token.
+    // The browser really sent it: POSTs with the bearer token. Firefox asks first with a CORS
+    // preflight (Chromium 156 sends an extension worker's request without one).
     const posts = collector.accepted();
     expect(posts.length).toBeGreaterThan(0);
     expect(posts.every((r) => r.headers.authorization === `Bearer ${TOKEN}` && String(r.headers['content-type']).startsWith('application/json'))).toBe(true);
-    expect(collector.requests.some((r) => r.method === 'OPTIONS')).toBe(true);
+    if (browserName === 'firefox') expect(collector.requests.some((r) => r.method === 'OPTIONS')).toBe(true);
     for (const r of collector.requests) for (const text of PAGE_TEXT) expect(r.body).not.toContain(text);
     const popup = await s.browser.openPopup();
     await popup.locator('[data-status="report-pending"]').waitFor({ state: 'attached' });
