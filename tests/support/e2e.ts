@@ -6,7 +6,7 @@
  * a Playwright page is one as it is; tests/support/firefox.ts implements the same calls on
  * puppeteer. Locators pierce open shadow roots in both, as Playwright's CSS engine does.
  */
-import { launch as launchChromium, EXTENSION_ID, extStorage } from './browser';
+import { launch as launchChromium, EXTENSION_ID, extStorage, openDemo } from './browser';
 import { launchFirefox } from './firefox';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -85,10 +85,7 @@ export async function launchBrowser(name: BrowserName, opts: LaunchOptions = {})
   const open = (path: string) => openUrl(`chrome-extension://${EXTENSION_ID}/${path}`);
   return {
     name,
-    async openDemo(site, path) {
-      const { openDemo } = await import('./browser');
-      return (await openDemo(b.context, site, path)) as unknown as E2EPage;
-    },
+    openDemo: async (site, path) => (await openDemo(b.context, site, path)) as unknown as E2EPage,
     openPopup: () => open('popup.html'),
     openOptions: () => open('options.html'),
     openUrl,

@@ -323,12 +323,7 @@ class FxLocator implements E2ELocator {
     return this.one((el) => (el as HTMLElement).innerText);
   }
   getAttribute(name: string): Promise<string | null> {
-    return this.page.evaluate(
-      (steps, resolveSrc, n) => (new Function(`return (${resolveSrc})`)() as (s: unknown) => Element[])(steps)[0]?.getAttribute(n) ?? null,
-      this.steps,
-      resolveChain.toString(),
-      name,
-    );
+    return this.one(new Function('el', `return el.getAttribute(${JSON.stringify(name)})`) as (el: Element) => string | null);
   }
   async count(): Promise<number> {
     return (await this.state()).count;
