@@ -18,6 +18,20 @@ export type Mode = (typeof MODES)[number];
 export const REPORT_FORMATS = ['json', 'ndjson', 'elasticsearch-bulk'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
+/**
+ * Whom a browser belongs to (policy `employeeStatus`): PNS (civil servants), PPPK (contract
+ * civil servants), PPNPN (non-ASN government staff), or `mixed` (unknown or several).
+ * Not every clause binds every status (lib/clauses/sources.md, "Who is covered"); the warning shows only what
+ * binds the status, or with `mixed` everything labelled with whom it binds.
+ */
+export const EMPLOYEE_STATUSES = ['pns', 'pppk', 'ppnpn'] as const;
+export type EmployeeStatus = (typeof EMPLOYEE_STATUSES)[number];
+export const EMPLOYEE_STATUS_SETTINGS = [...EMPLOYEE_STATUSES, 'mixed'] as const;
+export type EmployeeStatusSetting = (typeof EMPLOYEE_STATUS_SETTINGS)[number];
+export function isEmployeeStatus(v: unknown): v is EmployeeStatus {
+  return typeof v === 'string' && (EMPLOYEE_STATUSES as readonly string[]).includes(v);
+}
+
 export const LOCALES = ['id', 'en', 'auto'] as const;
 export type LocaleSetting = (typeof LOCALES)[number];
 export type Locale = 'id' | 'en';

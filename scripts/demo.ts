@@ -34,6 +34,7 @@ async function walkThrough(site: 'x' | 'facebook', page: Page, saved: string[]):
   await w.dialog.waitFor({ state: 'visible', timeout: 10_000 });
   await page.waitForTimeout(400); // past the warning's short fade-in
   saved.push(await shot(page, `${site}-2-warning.png`));
+  if (site === 'x') await otherViews(page, saved);
   await w.cancel.click();
   await w.host.waitFor({ state: 'detached' });
   console.log(`  ${site}: cancel → the site did: ${JSON.stringify(await demoLog(page))}`);
@@ -44,6 +45,31 @@ async function walkThrough(site: 'x' | 'facebook', page: Page, saved: string[]):
   await page.waitForTimeout(300);
   console.log(`  ${site}: proceed → the site did: ${JSON.stringify(await demoLog(page))}`);
   saved.push(await shot(page, `${site}-4-proceeded.png`));
+}
+
+/**
+ * The open warning as others meet it: in English (the toggle), in a 360-px-wide window, and
+ * at 200% zoom on a 1280×900 screen (the same CSS layout as a 640×450 viewport), with the
+ * "Dasar hukum lengkap" section opened and scrolled to.
+ */
+async function otherViews(page: Page, saved: string[]): Promise<void> {
+  const host = page.locator('jaga-netral-warning');
+  const toggle = host.locator('[data-action="toggle-language"]');
+  await toggle.click();
+  saved.push(await shot(page, 'x-2-warning-en.png'));
+  await toggle.click();
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.setViewportSize({ width: 360, height: 740 });
+  saved.push(await shot(page, 'x-2-warning-360px.png'));
+  await page.setViewportSize({ width: 640, height: 450 });
+  saved.push(await shot(page, 'x-2-warning-zoom200.png'));
+  await page.setViewportSize(size);
+  const full = host.locator('details[data-section="full-basis"] > summary');
+  await full.click();
+  await full.scrollIntoViewIfNeeded();
+  saved.push(await shot(page, 'x-2-warning-full-basis.png'));
+  await full.click();
+  await host.locator('[data-action="cancel"]').focus();
 }
 
 async function main(): Promise<void> {

@@ -50,7 +50,7 @@ param(
     [string] $organization = '{"name":"Badan Kepegawaian Contoh","contact":"Bagian Kepatuhan Pegawai, netralitas@contoh.go.id","helpUrl":"https://contoh.go.id/netralitas-asn"}',
 
     # Local clauses (JSON)
-    [string] $localClauses = '[{"id":"se-2029-01","title":"Edaran contoh tentang netralitas pegawai di media sosial","text":"CONTOH FIKTIF, ganti dengan edaran instansi Anda: pegawai diminta tidak menyukai, mengomentari, membagikan, atau mengikuti akun peserta pemilihan selama masa kampanye.","source":"Surat Edaran Kepala Badan Kepegawaian Contoh Nomor 1 Tahun 2029 (contoh fiktif)","actions":["like","comment","share","follow"]}]',
+    [string] $localClauses = '[{"id":"se-2029-01","title":"Edaran contoh tentang netralitas pegawai di media sosial","text":"CONTOH FIKTIF, ganti dengan edaran instansi Anda: pegawai diminta tidak menyukai, mengomentari, membagikan, atau mengikuti akun peserta pemilihan sebelum, selama, dan sesudah masa kampanye.","source":"Surat Edaran Kepala Badan Kepegawaian Contoh Nomor 1 Tahun 2029 (contoh fiktif)","actions":["like","comment","share","follow"]}]',
 
     # Audit report URL (string)
     [string] $reportUrl = 'https://audit.contoh.go.id/jaga-netral/laporan',
@@ -63,6 +63,9 @@ param(
 
     # Language (string)
     [ValidateSet('', 'id', 'en', 'auto', IgnoreCase = $false)] [string] $locale = 'id',
+
+    # Employment status (string)
+    [ValidateSet('', 'pns', 'pppk', 'ppnpn', 'mixed', IgnoreCase = $false)] [string] $employeeStatus = 'mixed',
 
     # Lock user settings (boolean)
     [Nullable[bool]] $lockUserSettings = $true,
@@ -97,6 +100,7 @@ $Settings = [ordered]@{
     reportToken = @{ Kind = 'String'; Value = $reportToken }
     reportFormat = @{ Kind = 'String'; Value = $reportFormat }
     locale = @{ Kind = 'String'; Value = $locale }
+    employeeStatus = @{ Kind = 'String'; Value = $employeeStatus }
     lockUserSettings = @{ Kind = 'DWord'; Value = $lockUserSettings }
 }
 

@@ -9,7 +9,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ListIndex, type Hit } from '../accounts/shard-index';
 import { SubjectStore } from '../accounts/subjects';
 import { browser } from '../browser';
-import { clausesFor } from '../clauses';
+import { clauseIdsFor, lawFor } from '../clauses';
 import { resolveLocale } from '../i18n/common';
 import type { WireShard } from '../list/types';
 import { sendMessage } from '../messaging/client';
@@ -21,6 +21,7 @@ import { KEYS, type GuardEvent, type Outcome } from '../storage/items';
 import { REFRESH } from '../background/notify';
 import { openWarning, prewarmWarning, type WarningHandle } from '../ui/warning/mount';
 import { decide, type Decision, type MenuContext } from './decide';
+import { RecentWarnings } from './recent';
 
 export const LISTED_ATTR = 'data-jaga-netral';
 
@@ -89,6 +90,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
   const now = opts.now ?? Date.now;
   const stats: GuardStats = { startedAt: performance.now(), readyAt: 0, scannedPosts: 0, scanMs: 0, lastBatchMs: 0, lastBatchPosts: 0, lastClickToDialogMs: 0, lastClickParts: { inputMs: 0, workMs: 0, frameMs: 0 }, load: { readMs: 0, buildMs: 0, scanMs: 0 }, area: '' };
   const subjects = new SubjectStore();
+  const recent = new RecentWarnings();
   const shardKey = KEYS.shards(adapter.platform);
   let config: EffectiveConfig | null = null;
   let index: ListIndex | null = null;
@@ -145,7 +147,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
       name: subject.name,
       role: subject.role,
       listVersion: d.hit.listVersion,
-      clauseIds: clausesFor(d.action, config?.localClauses ?? []).map((c) => c.id),
+      clauseIds: clauseIdsFor({ action: d.action, subject, status: config?.employeeStatus, localClauses: config?.localClauses }),
       ...(justification ? { justification } : {}),
     };
     sendMessage('event.record', { event }).catch(() => {
@@ -174,6 +176,8 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
     // Invalidated while the details were read (the extension was updated): as with a warning
     // already open (closed on invalidation), this stale script shows nothing more.
     if (!config || ctx.isInvalid) return;
+    const priorWarnings = recent.count(d.hit.entryId, now());
+    recent.add(d.hit.entryId, now());
     record(d, subject, d.mode === 'block' ? 'blocked' : 'warned');
     const match: Match = {
       subject,
@@ -189,7 +193,8 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
       shownAs: d.identity.display,
       relation: d.identity.relation,
       mode: d.mode === 'audit' ? 'warn' : d.mode,
-      clauses: clausesFor(d.action, config.localClauses),
+      law: lawFor({ action: d.action, subject, status: config.employeeStatus, localClauses: config.localClauses }),
+      priorWarnings,
       organization: config.organization,
       locale: resolveLocale(config.locale, uiLanguage()),
       returnFocusTo: d.control,
@@ -341,7 +346,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
         match: { subject: { index: 0, name: '' }, platform: adapter.platform, key: '', listSource: '', listVersion: 0, entryId: '' },
         shownAs: '',
         mode: 'warn',
-        clauses: clausesFor('like', config.localClauses),
+        law: lawFor({ action: 'like', subject: {}, status: config.employeeStatus, localClauses: config.localClauses }),
         organization: config.organization,
         locale: resolveLocale(config.locale, uiLanguage()),
       });
@@ -402,8 +407,22 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
+  // How often each account was warned about lately: read after the list is ready (never on
+  // the click path) and again when the tab comes back to the front (other tabs warn too).
+  const loadRecent = () =>
+    browser.storage.local
+      .get(KEYS.events)
+      .then((got) => recent.load(got[KEYS.events] as GuardEvent[] | undefined, now()))
+      .catch(() => {
+        // The extension was reloaded under this tab: the counts stay as they are.
+      });
+  ctx.addEventListener(document, 'visibilitychange', () => {
+    if (document.visibilityState === 'visible') void loadRecent();
+  });
+
   const ready = load().then(() => {
     stats.readyAt = performance.now();
+    void loadRecent();
   });
 
   const handle: GuardHandle = {

@@ -5,7 +5,7 @@
  * for keys the policy leaves unset: "the user cannot change or switch off what policy sets".
  */
 import { PLATFORMS } from '../model';
-import type { Action, Mode, SiteId } from '../model';
+import type { Action, EmployeeStatusSetting, Mode, SiteId } from '../model';
 import type { EffectiveConfig, Policy, PolicyKey, PolicyState, UserSettings } from './types';
 
 export const DEFAULTS = {
@@ -18,6 +18,7 @@ export const DEFAULTS = {
   organization: {},
   localClauses: [],
   locale: 'id',
+  employeeStatus: 'mixed' as EmployeeStatusSetting,
 } satisfies Omit<EffectiveConfig, 'managed' | 'locked' | 'policyKeys' | 'reportUrl' | 'reportFormat'>;
 
 /** Keys that exist in `Policy` (in a stable order) and are set in this one. */
@@ -64,6 +65,7 @@ export function effectiveConfig(policyState: PolicyState | undefined, user: User
     organization: { ...(policy.organization ?? DEFAULTS.organization) },
     localClauses: [...(policy.localClauses ?? DEFAULTS.localClauses)],
     locale: pick('locale', DEFAULTS.locale),
+    employeeStatus: pick('employeeStatus', DEFAULTS.employeeStatus),
     managed,
     locked,
     policyKeys: presentKeys(policy),

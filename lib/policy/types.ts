@@ -1,4 +1,4 @@
-import type { Action, LocaleSetting, Mode, ReportFormat, SiteId } from '../model';
+import type { Action, EmployeeStatus, EmployeeStatusSetting, LocaleSetting, Mode, ReportFormat, SiteId } from '../model';
 
 export interface Organization {
   name?: string;
@@ -13,6 +13,8 @@ export interface LocalClause {
   text: string;
   source: string;
   actions: Action[];
+  /** Whom the circular binds; absent = every employee of the agency (all statuses). */
+  appliesTo?: EmployeeStatus[];
 }
 
 /** Managed policy after validation (INTERFACES §3). Absent key = not set by policy. */
@@ -29,6 +31,8 @@ export interface Policy {
   reportToken?: string;
   reportFormat?: ReportFormat;
   locale?: LocaleSetting;
+  /** Whose browsers these are: the warning shows the rules and sanctions for that status. */
+  employeeStatus?: EmployeeStatusSetting;
   lockUserSettings?: boolean;
 }
 export type PolicyKey = keyof Policy;
@@ -58,6 +62,7 @@ export interface UserSettings {
   actionModes?: Partial<Record<Action, Mode>>;
   sites?: SiteId[];
   locale?: LocaleSetting;
+  employeeStatus?: EmployeeStatusSetting;
 }
 export type UserSettingKey = keyof UserSettings;
 
@@ -75,6 +80,8 @@ export interface EffectiveConfig {
   organization: Organization;
   localClauses: LocalClause[];
   locale: LocaleSetting;
+  /** Whose rules the warning shows (`mixed`: every status, each rule labelled). */
+  employeeStatus: EmployeeStatusSetting;
   managed: boolean;
   locked: boolean;
   /** Which settings came from policy (shown as "Diatur oleh organisasi Anda" when locked). */

@@ -8,8 +8,19 @@
  * The per-value checks are exported so the options page applies the very same rules to
  * what the user types.
  */
-import { ACTIONS, LOCALES, PLATFORMS, REPORT_FORMATS, isAction, isMode, isPlatform } from '../model';
-import type { Action, LocaleSetting, Mode, ReportFormat, SiteId } from '../model';
+import {
+  ACTIONS,
+  EMPLOYEE_STATUSES,
+  EMPLOYEE_STATUS_SETTINGS,
+  LOCALES,
+  PLATFORMS,
+  REPORT_FORMATS,
+  isAction,
+  isEmployeeStatus,
+  isMode,
+  isPlatform,
+} from '../model';
+import type { Action, EmployeeStatus, EmployeeStatusSetting, LocaleSetting, Mode, ReportFormat, SiteId } from '../model';
 import type { Bilingual } from '../i18n/common';
 import type { LocalClause, Organization, Policy, PolicyKey, PolicyNote } from './types';
 
@@ -26,6 +37,7 @@ export const POLICY_KEYS: readonly PolicyKey[] = [
   'reportToken',
   'reportFormat',
   'locale',
+  'employeeStatus',
   'lockUserSettings',
 ];
 
@@ -259,7 +271,7 @@ function validateArray<T>(
   key: PolicyKey,
   raw: unknown,
   notes: Notes,
-  check: (v: unknown) => Check<T>,
+  check: (v: unknown, index: number) => Check<T>,
   max: number,
   sameAs: (a: T, b: T) => boolean = (a, b) => a === b,
 ): T[] | undefined {
@@ -270,7 +282,7 @@ function validateArray<T>(
   }
   const out: T[] = [];
   v.forEach((item, i) => {
-    const c = check(item);
+    const c = check(item, i);
     if (!c.ok) return notes.badItem(key, i, c.problem);
     if (out.some((o) => sameAs(o, c.value))) {
       return notes.badItem(key, i, { id: `duplikat ('${showValue(item)}')`, en: `duplicate ('${showValue(item)}')` });
@@ -296,6 +308,12 @@ function checkSite(raw: unknown): Check<SiteId> {
 function checkLocale(raw: unknown): Check<LocaleSetting> {
   const v = enumValue(raw);
   if (typeof v === 'string' && (LOCALES as readonly string[]).includes(v)) return ok(v as LocaleSetting);
+  return bad(`nilai tidak dikenal ('${showValue(raw)}')`, `unknown value ('${showValue(raw)}')`);
+}
+
+function checkEmployeeStatus(raw: unknown): Check<EmployeeStatusSetting> {
+  const v = enumValue(raw);
+  if (typeof v === 'string' && (EMPLOYEE_STATUS_SETTINGS as readonly string[]).includes(v)) return ok(v as EmployeeStatusSetting);
   return bad(`nilai tidak dikenal ('${showValue(raw)}')`, `unknown value ('${showValue(raw)}')`);
 }
 
@@ -361,9 +379,50 @@ function validateOrganization(raw: unknown, notes: Notes): Organization | undefi
   return out;
 }
 
-export function checkLocalClause(raw: unknown): Check<LocalClause> {
+/**
+ * A local clause's optional `appliesTo`: whom the circular binds. Unlike the rest of the
+ * clause, a bad value here does not drop the clause: the circular still binds someone, and
+ * showing it to every status errs on the safe side. Unknown items are dropped one by one
+ * (each reported through `warn`); with nothing valid left, or an empty list, the field is
+ * dropped so the clause applies to all (an empty list must not mean "binds nobody").
+ */
+function checkAppliesTo(raw: unknown, id: string, warn: (problem: Bilingual) => void): EmployeeStatus[] | undefined {
+  const known = EMPLOYEE_STATUSES.join(', ');
+  const all: Bilingual = { id: 'ketentuan ini berlaku bagi semua pegawai', en: 'the clause applies to every employee' };
+  const v = maybeJson(raw);
+  if (!Array.isArray(v)) {
+    warn({
+      id: `'appliesTo' dari '${id}' harus daftar dari ${known} ('${showValue(raw)}'; ${all.id})`,
+      en: `'appliesTo' of '${id}' must be a list of ${known} ('${showValue(raw)}'; ${all.en})`,
+    });
+    return undefined;
+  }
+  const good = v.map(enumValue).filter(isEmployeeStatus);
+  if (good.length === 0) {
+    warn({
+      id: `'appliesTo' dari '${id}' tidak menyebut ${known} ('${showValue(raw)}'; ${all.id})`,
+      en: `'appliesTo' of '${id}' names none of ${known} ('${showValue(raw)}'; ${all.en})`,
+    });
+    return undefined;
+  }
+  for (const item of v) {
+    if (isEmployeeStatus(enumValue(item))) continue;
+    warn({
+      id: `status '${showValue(item)}' di 'appliesTo' dari '${id}' tidak dikenal (yang dikenal: ${known})`,
+      en: `unknown status '${showValue(item)}' in 'appliesTo' of '${id}' (known: ${known})`,
+    });
+  }
+  // Canonical order, no duplicates (as for `actions`).
+  return EMPLOYEE_STATUSES.filter((s) => good.includes(s));
+}
+
+/**
+ * `warn` receives problems that leave the clause in force (an `appliesTo` value dropped);
+ * without it they pass silently.
+ */
+export function checkLocalClause(raw: unknown, warn: (problem: Bilingual) => void = () => {}): Check<LocalClause> {
   if (!isPlainObject(raw)) return bad(`bukan objek ('${showValue(raw)}')`, `not an object ('${showValue(raw)}')`);
-  const { id, title, text, source, actions } = raw;
+  const { id, title, text, source, actions, appliesTo } = raw;
   if (typeof id !== 'string' || !CLAUSE_ID.test(id)) {
     return bad(
       `'id' harus huruf/angka, '.', '_' atau '-', paling banyak 64 karakter ('${showValue(id)}')`,
@@ -388,13 +447,19 @@ export function checkLocalClause(raw: unknown): Check<LocalClause> {
       `'actions' of '${id}' must be a non-empty list of ${ACTIONS.join(', ')} ('${showValue(actions)}')`,
     );
   }
-  return ok({
+  const clause: LocalClause = {
     id,
     title: values[0],
     text: values[1],
     source: values[2],
     actions: ACTIONS.filter((a) => (acts as string[]).includes(a)),
-  });
+  };
+  // Checked last, so a clause that is dropped anyway says only why it was dropped.
+  if (appliesTo !== undefined && appliesTo !== null) {
+    const to = checkAppliesTo(appliesTo, id, warn);
+    if (to) clause.appliesTo = to;
+  }
+  return ok(clause);
 }
 
 export function validatePolicy(raw: unknown): { policy: Policy; notes: PolicyNote[] } {
@@ -481,7 +546,17 @@ function validateKey(key: string, value: unknown, policy: Policy, notes: Notes):
       return;
     }
     case 'localClauses': {
-      const v = validateArray('localClauses', value, notes, checkLocalClause, LIMITS.localClauses, (a, b) => a.id === b.id);
+      const v = validateArray(
+        'localClauses',
+        value,
+        notes,
+        (item, i) =>
+          checkLocalClause(item, (p) =>
+            notes.add(key, { id: `Butir ke-${i + 1} dari 'localClauses': ${p.id}`, en: `Item ${i + 1} of 'localClauses': ${p.en}` }),
+          ),
+        LIMITS.localClauses,
+        (a, b) => a.id === b.id,
+      );
       if (v) policy.localClauses = v;
       return;
     }
@@ -519,6 +594,16 @@ function validateKey(key: string, value: unknown, policy: Policy, notes: Notes):
         notes.add(key, {
           id: `Nilai 'locale' tidak dikenal ('${showValue(value)}')`,
           en: `Unknown value for 'locale' ('${showValue(value)}')`,
+        });
+      return;
+    }
+    case 'employeeStatus': {
+      const c = checkEmployeeStatus(value);
+      if (c.ok) policy.employeeStatus = c.value;
+      else
+        notes.add(key, {
+          id: `Nilai 'employeeStatus' tidak dikenal ('${showValue(value)}'; yang dikenal: ${EMPLOYEE_STATUS_SETTINGS.join(', ')})`,
+          en: `Unknown value for 'employeeStatus' ('${showValue(value)}'; known: ${EMPLOYEE_STATUS_SETTINGS.join(', ')})`,
         });
       return;
     }

@@ -23,7 +23,7 @@ import {
   parseXml,
   regKeyAt,
 } from '../support/admin-check';
-import type { Ids, Schema } from '../support/admin-check';
+import type { Ids, RegKey, Schema } from '../support/admin-check';
 
 const ROOT = resolve(__dirname, '../..');
 const ADMIN = join(ROOT, 'admin');
@@ -190,6 +190,76 @@ describe('admin pack: what an admin sees', () => {
     const other = uuids(buildPack(packInput({ chromeId: 'a'.repeat(32) })).files.get('macos/jaga-netral.mobileconfig')!.toString('utf8'));
     expect(again).toEqual(committed);
     expect(other).not.toEqual(committed);
+  });
+});
+
+describe('admin pack: employeeStatus and local clauses', () => {
+  /**
+   * A file's text. The .reg files are UTF-16 with a byte order mark, and regedit writes a
+   * REG_MULTI_SZ (Firefox's JSON values) as hex bytes: their decoded values are added.
+   */
+  const textOf = (path: string) => {
+    const b = readFileSync(path);
+    if (b[0] !== 0xff || b[1] !== 0xfe) return b.toString('utf8');
+    const values: string[] = [];
+    const walk = (k: RegKey) => {
+      for (const v of k.values.values()) values.push(...[v.data].flat().map(String));
+      k.keys.forEach(walk);
+    };
+    walk(parseReg(b, path));
+    return [b.subarray(2).toString('utf16le'), ...values].join('\n');
+  };
+
+  it('is in every file that carries the policy, as "mixed" in the example', () => {
+    const files = listFiles(ADMIN).filter((f) => !/(-install|-forcelist)\.(reg|json)$|\.gitattributes$/.test(f));
+    expect(files.length).toBeGreaterThan(20);
+    for (const f of files) expect(textOf(join(ADMIN, f)), f).toContain('employeeStatus');
+    const policy = JSON.parse(readFileSync(join(ADMIN, 'policy.json'), 'utf8'));
+    expect(policy.employeeStatus).toBe('mixed');
+    for (const f of ['chrome', 'edge', 'firefox']) {
+      expect(textOf(join(ADMIN, `windows/reg/${f}-policy.reg`)), f).toContain('"employeeStatus"="mixed"');
+    }
+    expect(textOf(join(ADMIN, 'windows/edge-intune.ps1'))).toContain("[string] $employeeStatus = 'mixed'");
+    expect(textOf(join(ADMIN, 'macos/jaga-netral.mobileconfig'))).toMatch(/<key>employeeStatus<\/key>\s*<string>mixed<\/string>/);
+  });
+
+  it('the Group Policy editor offers the four statuses in Indonesian, "mixed" preselected', () => {
+    for (const browser of ['chrome', 'edge', 'firefox']) {
+      const admx = textOf(join(ADMIN, `windows/admx/jaga-netral-${browser}.admx`));
+      const values = [...admx.matchAll(/<item displayName="\$\(string\.employeeStatus_[a-z]+\)"><value><string>([a-z]+)</g)].map((m) => m[1]);
+      expect(values, browser).toEqual(['pns', 'pppk', 'ppnpn', 'mixed']);
+      const adml = parseXml(textOf(join(ADMIN, `windows/admx/id-ID/jaga-netral-${browser}.adml`)), 'adml');
+      const str = (id: string) => [...adml.getElementsByTagName('string')].find((e) => e.getAttribute('id') === id)?.textContent;
+      expect(str('employeeStatus')).toBe('Status kepegawaian');
+      expect(str('employeeStatus_ppnpn')).toBe('ppnpn: PPNPN (pegawai pemerintah non-ASN)');
+      expect(str('employeeStatus_mixed')).toBe('mixed: Campuran atau tidak diketahui');
+      const dropdown = [...adml.getElementsByTagName('dropdownList')].find((d) => d.getAttribute('refId') === 'employeeStatus')!;
+      expect(SCHEMA.properties.employeeStatus.enum![Number(dropdown.getAttribute('defaultItem'))]).toBe('mixed');
+    }
+  });
+
+  it('both guides explain the four values and appliesTo on local clauses', () => {
+    for (const [f, words] of [
+      ['PANDUAN.md', ['Status kepegawaian', 'Campuran atau tidak diketahui', 'pegawai pemerintah non-ASN']],
+      ['GUIDE.md', ['Employment status', 'Mixed or unknown', 'non-ASN government staff']],
+    ] as const) {
+      const guide = textOf(join(ADMIN, f));
+      // One row per value in the section on employeeStatus (the value in the second column).
+      for (const v of ['pns', 'pppk', 'ppnpn', 'mixed']) expect(guide, `${f} ${v}`).toMatch(new RegExp(`^\\| [^|\`]+ \\| \`${v}\`( \\(\\w+\\))? \\| \\w`, 'm'));
+      for (const w of words) expect(guide, f).toContain(w);
+      expect(guide, f).toMatch(/^\| `employeeStatus` \| `pns` · `pppk` · `ppnpn` · `mixed` \|/m);
+      expect(guide, f).toContain('• `appliesTo` (');
+    }
+  });
+
+  it('no file says the rules hold only "selama masa kampanye" (they hold before, during and after)', () => {
+    const narrow = /(?<!sebelum, )selama masa kampanye/i;
+    const dirs = [ADMIN, join(ROOT, 'scripts/admin-pack')];
+    const offenders = dirs.flatMap((d) => listFiles(d).map((f) => join(d, f))).filter((p) => narrow.test(textOf(p)));
+    expect(offenders).toEqual([]);
+    const example = JSON.parse(readFileSync(join(ROOT, 'scripts/admin-pack/example-policy.json'), 'utf8'));
+    expect(example.localClauses[0].text).toMatch(/^CONTOH FIKTIF, ganti dengan edaran instansi Anda: .*sebelum, selama, dan sesudah masa kampanye\.$/);
+    expect(textOf(join(ADMIN, 'windows/reg/firefox-policy.reg'))).toContain('sebelum, selama, dan sesudah masa kampanye');
   });
 });
 

@@ -1,28 +1,25 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACTIONS, type Match } from '../../lib/model';
+import { ACTIONS, EMPLOYEE_STATUSES, ROLES, type EmployeeStatusSetting, type Match, type Role } from '../../lib/model';
 import {
-  ACTION_CLAUSES,
   ALL_CLAUSES,
   CLAUSES,
-  SANCTION,
+  SANCTIONS,
   SANCTION_CLAUSES,
-  clausesFor,
+  actionClauseIds,
+  clauseIdsFor,
+  isHedgedRole,
+  isPilkada,
+  lawFor,
   type Clause,
 } from '../../lib/clauses';
 import type { LocalClause } from '../../lib/policy/types';
 import { openWarning, type WarningHandle } from '../../lib/ui/warning/mount';
 
 const every: Clause[] = Object.values(ALL_CLAUSES);
+const PNS_ONLY = ['pp-94-2021-pasal-1-angka-6', 'se-menpanrb-b71-2017', 'pp-42-2004-pasal-15', 'pp-94-2021-pasal-8-4'];
 
 describe('clause catalog', () => {
-  it('maps every action to at least one clause, and every mapped id exists', () => {
-    for (const action of ACTIONS) {
-      expect(ACTION_CLAUSES[action].length).toBeGreaterThanOrEqual(1);
-      for (const id of ACTION_CLAUSES[action]) expect(CLAUSES[id], `${action} → ${id}`).toBeDefined();
-    }
-  });
-
-  it('gives every clause an instrument, article, text, source and confidence', () => {
+  it('gives every clause an instrument, article, text, source, confidence and whom it binds', () => {
     for (const c of every) {
       expect(c.id).toMatch(/\S/);
       expect(c.instrument.short.id).toMatch(/\S/);
@@ -30,8 +27,10 @@ describe('clause catalog', () => {
       expect(c.instrument.full).toMatch(/\S/);
       expect(c.article).toMatch(/\S/);
       expect(c.text.trim().length).toBeGreaterThan(10);
-      expect(['VP', 'VS', 'PR', 'LOCAL']).toContain(c.source);
+      expect(['VP', 'VS', 'PR']).toContain(c.source);
       expect(['H', 'M', 'L']).toContain(c.confidence);
+      expect(c.appliesTo.length).toBeGreaterThan(0);
+      for (const s of c.appliesTo) expect(EMPLOYEE_STATUSES).toContain(s);
     }
   });
 
@@ -40,48 +39,45 @@ describe('clause catalog', () => {
   });
 
   it('writes the SKB number as 1447.1, never the mistyped 144.1', () => {
-    const skb = CLAUSES['skb-2022-medsos'].instrument.full;
-    expect(skb).toContain('NOMOR 1447.1/PM.01/K.1/09/2022');
+    expect(CLAUSES['skb-2022-medsos'].instrument.full).toContain('NOMOR 1447.1/PM.01/K.1/09/2022');
     for (const c of every) expect(c.instrument.full).not.toMatch(/\b144\.1\//);
   });
 
-  it('quotes the SKB social-media item verbatim with its tag and confidences', () => {
+  it('cites the SKB quote as the code-of-ethics table item 4, and notes discipline item 6', () => {
     const c = CLAUSES['skb-2022-medsos'];
-    expect(c.text).toBe(
-      'Membuat posting, comment, share, like, bergabung/follow dalam grup/akun pemenangan bakal calon ' +
-        '(Presiden/Wakil Presiden/DPR/DPD/DPRD/Gubernur/Wakil Gubernur/Bupati/Wakil Bupati/Wali Kota/Wakil Wali Kota)',
-    );
+    expect(c.article).toBe('Lampiran II, tabel pelanggaran kode etik angka 4');
+    expect(c.note.id).toContain('disiplin angka 6');
     expect([c.source, c.confidence, c.citationConfidence]).toEqual(['VS', 'H', 'M']);
-    expect(c.article).toContain('kode etik angka 4');
-    expect(c.article).toContain('disiplin angka 6');
   });
 
-  it('keeps the tags law.md gives', () => {
-    expect(CLAUSES['skb-2022-kampanye-online']).toMatchObject({ source: 'VS', confidence: 'M' });
-    expect(CLAUSES['se-menpanrb-b71-2017']).toMatchObject({ source: 'VS', confidence: 'M' });
-    expect(CLAUSES['pp-94-2021-pasal-1-angka-6']).toMatchObject({ source: 'VP', confidence: 'H', article: 'Pasal 1 angka 6' });
-    expect(CLAUSES['uu-20-2023-pasal-24-1-d']).toMatchObject({
-      source: 'VP',
-      confidence: 'H',
-      article: 'Pasal 24 ayat (1) huruf d',
+  it('binds each instrument as the who-is-covered table says', () => {
+    const binds = Object.fromEntries(every.map((c) => [c.id, [...c.appliesTo].sort().join(',')]));
+    expect(binds).toEqual({
+      'skb-2022-medsos': 'pns,pppk',
+      'skb-2022-kampanye-online': 'pns,pppk',
+      'se-menpanrb-b71-2017': 'pns',
+      'pp-94-2021-pasal-1-angka-6': 'pns',
+      'uu-20-2023-pasal-24-1-d': 'pns,pppk',
+      'se-menpanrb-01-2023': 'ppnpn',
+      'pp-42-2004-pasal-15': 'pns',
+      'pp-94-2021-pasal-8-4': 'pns',
+      'pp-49-2018-pasal-51-52': 'pppk',
+      'pp-49-2018-pasal-53-2-b': 'pppk',
+      'se-menpanrb-01-2023-sanksi': 'ppnpn',
     });
-    expect(CLAUSES['pp-94-2021-pasal-1-angka-6'].text).toContain('di dalam maupun di luar jam kerja');
   });
 
-  it('cites the SKB item for every action, and for share also online campaigning and SE B/71', () => {
-    for (const action of ACTIONS) expect(ACTION_CLAUSES[action][0]).toBe('skb-2022-medsos');
-    expect(ACTION_CLAUSES.share).toContain('skb-2022-kampanye-online');
-    expect(ACTION_CLAUSES.share).toContain('se-menpanrb-b71-2017');
-    expect(CLAUSES['se-menpanrb-b71-2017'].text).toContain('menyebarluaskan');
+  it('gives SE B/71/2017 its title and date, and marks it a precedent', () => {
+    const c = CLAUSES['se-menpanrb-b71-2017'];
+    expect(c.instrument.full).toContain('B/71/M.SM.00.00/2017 tentang Pelaksanaan Netralitas bagi ASN pada Penyelenggaraan Pilkada Serentak 2018, Pileg 2019, Pilpres 2019');
+    expect(c.instrument.issued).toBe('27 Desember 2017');
+    expect(c.precedent.id).toContain('preseden');
   });
 
-  it('never mentions prison or criminal charges in a clause or the sanction', () => {
+  it('never mentions prison or criminal charges in a clause or a sanction line', () => {
     const texts = [
-      ...every.flatMap((c) => [c.text, c.article, c.instrument.full, c.note?.id ?? '', c.note?.en ?? '']),
-      SANCTION.wording.id,
-      SANCTION.wording.en,
-      SANCTION.trackNote.id,
-      SANCTION.trackNote.en,
+      ...every.flatMap((c) => [c.text, c.article, c.instrument.full, c.note?.id ?? '', c.note?.en ?? '', c.intro?.id ?? '', c.intro?.en ?? '']),
+      ...Object.values(SANCTIONS).flatMap((s) => [s.wording.id, s.wording.en, s.plain.id, s.plain.en, s.caveat?.id ?? '', s.caveat?.en ?? '']),
     ];
     for (const t of texts) {
       expect(t).not.toMatch(/penjara|pidana/i);
@@ -89,18 +85,88 @@ describe('clause catalog', () => {
     }
   });
 
-  it('uses the safe sanction wording and cites PP 42/2004 Pasal 15 and PP 94/2021 Pasal 8 ayat (4)', () => {
-    expect(SANCTION.wording.id).toContain(
-      'dapat dikenai sanksi pelanggaran kode etik (sanksi moral) dan/atau hukuman disiplin hingga tingkat berat',
-    );
-    expect(SANCTION.basis.map((c) => c.id)).toEqual(['pp-42-2004-pasal-15', 'pp-94-2021-pasal-8-4']);
-    expect(SANCTION_CLAUSES['pp-42-2004-pasal-15'].article).toBe('Pasal 15');
-    expect(SANCTION_CLAUSES['pp-94-2021-pasal-8-4'].article).toContain('Pasal 8 ayat (4)');
-    for (const c of SANCTION.basis) expect([c.source, c.confidence]).toEqual(['VP', 'H']);
+  it('rests each status’s sanction line on clauses that bind that status', () => {
+    expect(SANCTIONS.pns.basis.map((c) => c.id)).toEqual(['pp-42-2004-pasal-15', 'pp-94-2021-pasal-8-4']);
+    expect(SANCTIONS.pppk.basis.map((c) => c.id)).toEqual(['pp-49-2018-pasal-51-52', 'pp-49-2018-pasal-53-2-b']);
+    expect(SANCTIONS.ppnpn.basis.map((c) => c.id)).toEqual(['se-menpanrb-01-2023-sanksi']);
+    for (const s of Object.values(SANCTIONS)) for (const c of s.basis) expect(c.appliesTo).toEqual([s.status]);
+    expect(SANCTION_CLAUSES['pp-49-2018-pasal-53-2-b'].article).toBe('Pasal 53 ayat (2) huruf b');
   });
 });
 
-describe('clausesFor', () => {
+describe('which rule for which employee (status × role × election × action)', () => {
+  const SETTINGS: EmployeeStatusSetting[] = ['pns', 'pppk', 'ppnpn', 'mixed'];
+  const ELECTIONS: (string | undefined)[] = ['pemilu-2029', 'pilkada-2031', undefined, 'Pilkada-2031 ', 'pilpres-2029'];
+  const ROLE_CASES: (Role | undefined)[] = [...ROLES, undefined];
+
+  it('shows no clause and no sanction to a status it does not bind, in any combination', () => {
+    let combos = 0;
+    for (const status of SETTINGS)
+      for (const role of ROLE_CASES)
+        for (const election of ELECTIONS)
+          for (const action of ACTIONS) {
+            const law = lawFor({ action, subject: { role, election }, status });
+            const statuses = status === 'mixed' ? [...EMPLOYEE_STATUSES] : [status];
+            expect(law.statuses).toEqual(statuses);
+            expect(law.clauses.length).toBeGreaterThan(0);
+            for (const c of law.clauses) expect(c.appliesTo.some((s) => statuses.includes(s)), `${status} ${role} ${election} ${action} ${c.id}`).toBe(true);
+            expect(law.sanctions.map((s) => s.status)).toEqual(statuses);
+            for (const s of law.sanctions) for (const b of s.basis) expect(b.appliesTo).toContain(s.status);
+            if (status === 'pppk' || status === 'ppnpn') for (const id of PNS_ONLY) expect(law.clauses.map((c) => c.id)).not.toContain(id);
+            combos++;
+          }
+    expect(combos).toBe(4 * 17 * 5 * 4);
+  });
+
+  it('gives each status its own clauses for a candidate’s post (pemilu, like)', () => {
+    const subject = { role: 'presiden' as const, election: 'pemilu-2029' };
+    const ids = (status: EmployeeStatusSetting) => clauseIdsFor({ action: 'like', subject, status });
+    expect(ids('pns')).toEqual(['skb-2022-medsos', 'pp-94-2021-pasal-1-angka-6', 'uu-20-2023-pasal-24-1-d']);
+    expect(ids('pppk')).toEqual(['skb-2022-medsos', 'uu-20-2023-pasal-24-1-d']);
+    expect(ids('ppnpn')).toEqual(['se-menpanrb-01-2023']);
+    expect(ids('mixed')).toEqual(['skb-2022-medsos', 'pp-94-2021-pasal-1-angka-6', 'uu-20-2023-pasal-24-1-d', 'se-menpanrb-01-2023']);
+    // Absent = mixed (the default).
+    expect(clauseIdsFor({ action: 'like', subject })).toEqual(ids('mixed'));
+  });
+
+  it('cites online campaigning for share, and SE B/71/2017 only for a pilkada entry and only where it binds', () => {
+    const pemilu = { role: 'dpr' as const, election: 'pemilu-2029' };
+    const pilkada = { role: 'bupati' as const, election: 'pilkada-2031' };
+    expect(clauseIdsFor({ action: 'share', subject: pemilu, status: 'pns' })).toEqual([
+      'skb-2022-medsos', 'skb-2022-kampanye-online', 'pp-94-2021-pasal-1-angka-6', 'uu-20-2023-pasal-24-1-d',
+    ]);
+    expect(clauseIdsFor({ action: 'share', subject: pilkada, status: 'pns' })).toEqual([
+      'skb-2022-medsos', 'skb-2022-kampanye-online', 'se-menpanrb-b71-2017', 'pp-94-2021-pasal-1-angka-6', 'uu-20-2023-pasal-24-1-d',
+    ]);
+    expect(clauseIdsFor({ action: 'share', subject: pilkada, status: 'pppk' })).not.toContain('se-menpanrb-b71-2017');
+    expect(clauseIdsFor({ action: 'share', subject: pilkada, status: 'mixed' })).toContain('se-menpanrb-b71-2017');
+    for (const action of ['like', 'comment', 'follow'] as const) {
+      expect(clauseIdsFor({ action, subject: pilkada, status: 'pns' })).not.toContain('se-menpanrb-b71-2017');
+      expect(clauseIdsFor({ action, subject: pilkada, status: 'pns' })).not.toContain('skb-2022-kampanye-online');
+    }
+    // A presidential candidate never gets the pilkada precedent.
+    expect(clauseIdsFor({ action: 'share', subject: { role: 'presiden', election: 'pemilu-2029' }, status: 'mixed' })).not.toContain('se-menpanrb-b71-2017');
+  });
+
+  it('tells a pilkada entry by its election, or by a regional-head role when there is none', () => {
+    expect(isPilkada({ election: 'pilkada-2031' })).toBe(true);
+    expect(isPilkada({ election: ' Pilkada-2031' })).toBe(true);
+    expect(isPilkada({ election: 'pemilu-2029', role: 'gubernur' })).toBe(false);
+    expect(isPilkada({ role: 'walikota' })).toBe(true);
+    expect(isPilkada({ role: 'dpr' })).toBe(false);
+    expect(isPilkada({})).toBe(false);
+    expect(actionClauseIds('share', true)).toContain('se-menpanrb-b71-2017');
+  });
+
+  it('hedges for a party, `lainnya` or an entry with no role; not for candidates and their teams', () => {
+    for (const role of ROLES) expect(isHedgedRole(role), role).toBe(role === 'partai' || role === 'lainnya');
+    expect(isHedgedRole(undefined)).toBe(true);
+    expect(lawFor({ action: 'like', subject: { role: 'partai' }, status: 'pns' }).hedged).toBe(true);
+    expect(lawFor({ action: 'like', subject: { role: 'tim-kampanye' }, status: 'pns' }).hedged).toBe(false);
+  });
+});
+
+describe('local clauses from policy', () => {
   const locals: LocalClause[] = [
     {
       id: 'se-kebumen',
@@ -110,31 +176,33 @@ describe('clausesFor', () => {
       actions: ['like', 'follow'],
     },
     { id: 'se-share-only', title: 'Edaran contoh', text: 'Teks edaran', source: 'contoh', actions: ['share'] },
+    { id: 'se-pppk', title: 'Edaran PPPK', text: 'Teks untuk PPPK', source: 'contoh', actions: ['like'], appliesTo: ['pppk'] },
   ];
-
-  it('returns the catalog clauses for the action in map order', () => {
-    expect(clausesFor('comment', []).map((c) => c.id)).toEqual(ACTION_CLAUSES.comment);
-    expect(clausesFor('share').map((c) => c.id)).toEqual(ACTION_CLAUSES.share);
-  });
+  const subject = { role: 'dpr' as const, election: 'pemilu-2029' };
 
   it('appends local clauses only for their actions, as LOCAL clauses titled by the policy', () => {
-    const like = clausesFor('like', locals);
-    expect(like.map((c) => c.id)).toEqual([...ACTION_CLAUSES.like, 'se-kebumen']);
-    const local = like.at(-1)!;
-    expect(local).toMatchObject({
+    const like = lawFor({ action: 'like', subject, status: 'pns', localClauses: locals }).clauses;
+    expect(like.map((c) => c.id)).toEqual(['skb-2022-medsos', 'pp-94-2021-pasal-1-angka-6', 'uu-20-2023-pasal-24-1-d', 'se-kebumen']);
+    expect(like.at(-1)).toMatchObject({
       source: 'LOCAL',
       text: locals[0].text,
       article: locals[0].source,
+      appliesTo: ['pns', 'pppk', 'ppnpn'],
       instrument: { full: 'SE Bupati Kebumen 800/3066.1', short: { id: 'SE Bupati Kebumen 800/3066.1' } },
     });
-    expect(clausesFor('comment', locals).map((c) => c.id)).toEqual(ACTION_CLAUSES.comment);
-    expect(clausesFor('share', locals).map((c) => c.id)).toEqual([...ACTION_CLAUSES.share, 'se-share-only']);
-    expect(clausesFor('follow', locals).some((c) => c.id === 'se-kebumen')).toBe(true);
+    expect(clauseIdsFor({ action: 'comment', subject, status: 'pns', localClauses: locals })).not.toContain('se-kebumen');
+    expect(clauseIdsFor({ action: 'share', subject, status: 'pns', localClauses: locals }).at(-1)).toBe('se-share-only');
+  });
+
+  it('shows a local clause with appliesTo only to the statuses it names', () => {
+    expect(clauseIdsFor({ action: 'like', subject, status: 'pppk', localClauses: locals })).toContain('se-pppk');
+    expect(clauseIdsFor({ action: 'like', subject, status: 'pns', localClauses: locals })).not.toContain('se-pppk');
+    expect(clauseIdsFor({ action: 'like', subject, status: 'mixed', localClauses: locals })).toContain('se-pppk');
   });
 
   it('does not let a local clause shadow a catalog id', () => {
     const clash: LocalClause = { id: 'skb-2022-medsos', title: 'X', text: 'Y', source: 'Z', actions: ['like'] };
-    const ids = clausesFor('like', [clash]).map((c) => c.id);
+    const ids = clauseIdsFor({ action: 'like', subject, status: 'pns', localClauses: [clash] });
     expect(ids.filter((id) => id === 'skb-2022-medsos')).toHaveLength(1);
     expect(ids).toContain('local:skb-2022-medsos');
   });
@@ -154,6 +222,8 @@ describe('low-confidence clauses in the warning', () => {
   };
 
   it('renders an L clause only as "dapat dianggap …", and H clauses without it', () => {
+    // lawFor marks a law hedged when its first clause is low-confidence.
+    expect(lawFor({ action: 'like', subject: { role: 'dpr' } }).hedged).toBe(false);
     const low: Clause = {
       id: 'test-low',
       instrument: { short: { id: 'Contoh', en: 'Example' }, full: 'Contoh instrumen' },
@@ -161,24 +231,24 @@ describe('low-confidence clauses in the warning', () => {
       text: 'teks contoh',
       source: 'PR',
       confidence: 'L',
+      appliesTo: ['pns', 'pppk', 'ppnpn'],
     };
     handle = openWarning({
       action: 'like',
       match,
       shownAs: '@budi_demo',
       mode: 'warn',
-      clauses: [low, CLAUSES['skb-2022-medsos']],
+      law: { ...lawFor({ action: 'like', subject: { role: 'dpr' } }), clauses: [low, CLAUSES['skb-2022-medsos']] },
       organization: {},
       locale: 'id',
     });
     const root = handle.host.shadowRoot!;
     const lowEl = root.querySelector('[data-clause="test-low"]')!;
     expect(lowEl.textContent).toContain('Tindakan ini dapat dianggap');
-    expect(lowEl.textContent).toContain('keyakinan: rendah');
+    expect(root.querySelector('[data-provenance="test-low"]')!.textContent).toContain('Tingkat keyakinan atas teks ini: rendah.');
     const high = root.querySelector('[data-clause="skb-2022-medsos"]')!;
-    expect(high.textContent).not.toContain('dapat dianggap');
-    expect(high.textContent).toContain('Sumber: VS · keyakinan: tinggi');
+    expect(high.textContent).not.toContain('Tindakan ini dapat dianggap');
     // The lead sentence is softened too when the first clause is low-confidence.
-    expect(root.querySelector('#jn-lead')!.textContent).toContain('dapat dianggap termasuk yang dilarang');
+    expect(root.querySelector('#jn-lead')!.textContent).toContain('dapat dianggap melanggar aturan netralitas');
   });
 });

@@ -251,6 +251,87 @@ describe('options: saving', () => {
   });
 });
 
+describe('options: employment status', () => {
+  function choose(value: string) {
+    const sel = $<HTMLSelectElement>('#jn-employeeStatus');
+    sel.value = value;
+    sel.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  it('offers the four statuses, "Campuran atau tidak diketahui" by default, with a line on why it matters', async () => {
+    await seed(undefined);
+    await mount();
+    const f = field('employeeStatus');
+    expect(f.querySelector('label')!.textContent).toBe('Status kepegawaian');
+    const options = [...f.querySelectorAll('option')].map((o) => [o.value, o.textContent]);
+    expect(options).toEqual([
+      ['pns', 'PNS'],
+      ['pppk', 'PPPK'],
+      ['ppnpn', 'PPNPN (pegawai pemerintah non-ASN)'],
+      ['mixed', 'Campuran atau tidak diketahui'],
+    ]);
+    const sel = $<HTMLSelectElement>('#jn-employeeStatus');
+    expect(sel.value).toBe('mixed');
+    expect(isDisabled(sel)).toBe(false);
+    expect($('#jn-employeeStatus-help').textContent).toContain('peringatan hanya menampilkan aturan');
+    expect(sel.getAttribute('aria-describedby')).toBe('jn-employeeStatus-help');
+  });
+
+  it('saves the chosen status as the user setting, and nothing once it is back to the default', async () => {
+    await seed(undefined, { mode: 'justify' });
+    await mount();
+    choose('pppk');
+    submit();
+    await vi.waitFor(async () => expect(await storedUser()).toEqual({ mode: 'justify', employeeStatus: 'pppk' }));
+    await vi.waitFor(() => expect($<HTMLSelectElement>('#jn-employeeStatus').value).toBe('pppk'));
+    choose('mixed');
+    submit();
+    await vi.waitFor(async () => expect(await storedUser()).toEqual({ mode: 'justify' }));
+  });
+
+  it('shows the organisation’s status as a starting value the user may change when not locked', async () => {
+    await seed(policyState({ employeeStatus: 'pns' }));
+    await mount();
+    const sel = $<HTMLSelectElement>('#jn-employeeStatus');
+    expect(sel.value).toBe('pns');
+    expect(isDisabled(sel)).toBe(false);
+    expect(field('employeeStatus').textContent).toContain('Nilai awal dari organisasi Anda');
+    choose('ppnpn');
+    submit();
+    await vi.waitFor(async () => expect(await storedUser()).toEqual({ employeeStatus: 'ppnpn' }));
+  });
+
+  it('is locked, "Diatur oleh organisasi Anda", when the policy sets it and locks', async () => {
+    await seed(policyState({ employeeStatus: 'ppnpn', lockUserSettings: true }), { employeeStatus: 'pns' });
+    await mount();
+    const sel = $<HTMLSelectElement>('#jn-employeeStatus');
+    expect(sel.value).toBe('ppnpn');
+    expect(isDisabled(sel)).toBe(true);
+    expect(field('employeeStatus').textContent).toContain('Diatur oleh organisasi Anda');
+    expect($('[data-locked="employeeStatus"]')).not.toBeNull();
+    expect(sel.getAttribute('aria-describedby')).toBe('jn-employeeStatus-help jn-employeeStatus-lock');
+    // saving something else keeps the user's earlier (overridden) value as it was
+    type($('#jn-syncIntervalMinutes'), '90');
+    submit();
+    await vi.waitFor(async () => expect(await storedUser()).toEqual({ employeeStatus: 'pns', syncIntervalMinutes: 90 }));
+  });
+
+  it('a lock without a status from policy leaves it to the user', async () => {
+    await seed(policyState({ mode: 'block', lockUserSettings: true }));
+    await mount();
+    expect(isDisabled($('#jn-employeeStatus'))).toBe(false);
+    expect(field('employeeStatus').textContent).not.toContain('Diatur oleh organisasi Anda');
+  });
+
+  it('speaks English when the locale is English', async () => {
+    await seed(policyState({ locale: 'en', employeeStatus: 'pppk', lockUserSettings: true }));
+    await mount();
+    expect(field('employeeStatus').querySelector('label')!.textContent).toBe('Employment status');
+    expect($('#jn-employeeStatus option[value="ppnpn"]').textContent).toBe('PPNPN (non-ASN government staff)');
+    expect(field('employeeStatus').textContent).toContain('Set by your organisation');
+  });
+});
+
 describe('options: sources, record, privacy', () => {
   const sources: SourceStatus[] = [
     { url: 'https://lists.contoh.go.id/k.json', version: 12, entries: 3456, syncedAt: T0, checkedAt: T0, error: '', issuer: 'KPU Contoh' },

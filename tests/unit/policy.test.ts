@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from '../../lib/browser';
-import { PLATFORMS, REPORT_FORMATS } from '../../lib/model';
+import { EMPLOYEE_STATUSES, EMPLOYEE_STATUS_SETTINGS, PLATFORMS, REPORT_FORMATS } from '../../lib/model';
 import { DEFAULTS, effectiveConfig, isSiteGuarded, modeFor } from '../../lib/policy/effective';
 import { readManagedPolicy } from '../../lib/policy/read';
 import type { Policy, PolicyState, UserSettings } from '../../lib/policy/types';
@@ -31,11 +31,13 @@ describe('validatePolicy', () => {
       organization: { name: 'Kementerian Contoh', contact: 'netralitas@contoh.go.id', helpUrl: 'https://contoh.go.id/netral' },
       localClauses: [
         { id: 'se-2029.01', title: 'SE Sekjen', text: 'Dilarang menyukai unggahan calon.', source: 'SE 1/2029', actions: ['like', 'share'] },
+        { id: 'se-2029.02', title: 'SE PPPK', text: 'Teks.', source: 'SE 2/2029', actions: ['follow'], appliesTo: ['pppk', 'ppnpn'] },
       ],
       reportUrl: 'https://audit.contoh.go.id/events',
       reportToken: 's3cret',
       reportFormat: 'elasticsearch-bulk',
       locale: 'en',
+      employeeStatus: 'pppk',
       lockUserSettings: true,
     };
     const { policy, notes } = validatePolicy(raw);
@@ -249,6 +251,92 @@ describe('validatePolicy', () => {
     expect(r.notes[0]).toMatchObject({ key: 'locale', en: "Unknown value for 'locale' ('fr'); ignored." });
   });
 
+  describe('employeeStatus', () => {
+    it('accepts pns, pppk, ppnpn and mixed', () => {
+      for (const v of EMPLOYEE_STATUS_SETTINGS) {
+        expect(validatePolicy({ employeeStatus: v })).toEqual({ policy: { employeeStatus: v }, notes: [] });
+      }
+    });
+
+    it('accepts case and spaces as a registry or admin console may write them, like the other choices', () => {
+      expect(validatePolicy({ employeeStatus: 'PNS' }).policy.employeeStatus).toBe('pns');
+      expect(validatePolicy({ employeeStatus: ' Pppk ' }).policy.employeeStatus).toBe('pppk');
+      expect(validatePolicy({ employeeStatus: 'MIXED\n' }).policy.employeeStatus).toBe('mixed');
+    });
+
+    it('ignores an unknown value with a note in both languages that names it', () => {
+      const r = validatePolicy({ employeeStatus: 'asn', mode: 'warn' });
+      expect(r.policy).toEqual({ mode: 'warn' });
+      expect(r.notes).toEqual([
+        {
+          key: 'employeeStatus',
+          id: "Nilai 'employeeStatus' tidak dikenal ('asn'; yang dikenal: pns, pppk, ppnpn, mixed); diabaikan.",
+          en: "Unknown value for 'employeeStatus' ('asn'; known: pns, pppk, ppnpn, mixed); ignored.",
+        },
+      ]);
+      for (const bad of [1, true, ['pns'], { pns: true }, '', 'pns pppk']) {
+        const b = validatePolicy({ employeeStatus: bad });
+        expect(b.policy, JSON.stringify(bad)).toEqual({});
+        expect(b.notes.map((n) => n.key), JSON.stringify(bad)).toEqual(['employeeStatus']);
+      }
+    });
+  });
+
+  describe('localClauses: appliesTo', () => {
+    const clause = { id: 'se-1', title: 'T', text: 'Teks', source: 'SE 1/2029', actions: ['like'] };
+    const only = (appliesTo: unknown) => validatePolicy({ localClauses: [{ ...clause, appliesTo }] });
+
+    it('is optional: absent (or null) means the clause binds everyone', () => {
+      expect(validatePolicy({ localClauses: [clause] })).toEqual({ policy: { localClauses: [clause] }, notes: [] });
+      expect(only(null)).toEqual({ policy: { localClauses: [clause] }, notes: [] });
+    });
+
+    it('keeps known statuses in canonical order, without duplicates, case-insensitively', () => {
+      expect(only(['ppnpn', 'PNS', 'pns']).policy.localClauses).toEqual([{ ...clause, appliesTo: ['pns', 'ppnpn'] }]);
+      expect(only('["pppk"]').policy.localClauses).toEqual([{ ...clause, appliesTo: ['pppk'] }]);
+      expect(only([...EMPLOYEE_STATUSES]).notes).toEqual([]);
+    });
+
+    it('drops an unknown item with a note and keeps the clause and the rest', () => {
+      const r = only(['pns', 'mixed', 'honorer']);
+      expect(r.policy.localClauses).toEqual([{ ...clause, appliesTo: ['pns'] }]);
+      expect(r.notes).toEqual([
+        {
+          key: 'localClauses',
+          id: "Butir ke-1 dari 'localClauses': status 'mixed' di 'appliesTo' dari 'se-1' tidak dikenal (yang dikenal: pns, pppk, ppnpn); diabaikan.",
+          en: "Item 1 of 'localClauses': unknown status 'mixed' in 'appliesTo' of 'se-1' (known: pns, pppk, ppnpn); ignored.",
+        },
+        {
+          key: 'localClauses',
+          id: "Butir ke-1 dari 'localClauses': status 'honorer' di 'appliesTo' dari 'se-1' tidak dikenal (yang dikenal: pns, pppk, ppnpn); diabaikan.",
+          en: "Item 1 of 'localClauses': unknown status 'honorer' in 'appliesTo' of 'se-1' (known: pns, pppk, ppnpn); ignored.",
+        },
+      ]);
+    });
+
+    it('an empty, wholly invalid or non-list appliesTo is dropped with one note: the clause then binds everyone', () => {
+      for (const bad of [[], ['asn', 7], 'pns', 42, { pns: true }]) {
+        const r = only(bad);
+        expect(r.policy.localClauses, JSON.stringify(bad)).toEqual([clause]);
+        expect(r.notes, JSON.stringify(bad)).toHaveLength(1);
+        expect(r.notes[0].key).toBe('localClauses');
+        expect(r.notes[0].en).toMatch(/^Item 1 of 'localClauses': 'appliesTo' of 'se-1' .*the clause applies to every employee\); ignored\.$/);
+        expect(r.notes[0].id).toMatch(/^Butir ke-1 dari 'localClauses': 'appliesTo' dari 'se-1' .*ketentuan ini berlaku bagi semua pegawai\); diabaikan\.$/);
+      }
+    });
+
+    it('names the right item, and says nothing about appliesTo of a clause dropped for another reason', () => {
+      const r = validatePolicy({
+        localClauses: [clause, { ...clause, id: 'se-2', appliesTo: ['x'] }, { ...clause, id: 'se-3', title: '', appliesTo: ['x'] }],
+      });
+      expect(r.policy.localClauses?.map((c) => c.id)).toEqual(['se-1', 'se-2']);
+      expect(r.notes.map((n) => n.en)).toEqual([
+        "Item 2 of 'localClauses': 'appliesTo' of 'se-2' names none of pns, pppk, ppnpn ('[\"x\"]'; the clause applies to every employee); ignored.",
+        "Item 3 of 'localClauses' is invalid: 'title' of 'se-3' is empty; ignored.",
+      ]);
+    });
+  });
+
   it('keeps the valid keys when others are bad', () => {
     const { policy, notes } = validatePolicy({ mode: 'block', sites: 'x', syncIntervalMinutes: '15', bogus: 1 });
     expect(policy).toEqual({ mode: 'block', syncIntervalMinutes: 15 });
@@ -271,6 +359,7 @@ describe('effectiveConfig', () => {
       organization: {},
       localClauses: [],
       locale: 'id',
+      employeeStatus: 'mixed',
       managed: false,
       locked: false,
       policyKeys: [],
@@ -326,6 +415,38 @@ describe('effectiveConfig', () => {
     expect(c.sites).toEqual([...PLATFORMS]);
     // a mode other than off is the user's to choose
     expect(effectiveConfig(managed({ lockUserSettings: true }), { mode: 'justify' }).mode).toBe('justify');
+  });
+
+  describe('employeeStatus', () => {
+    it('is mixed by default, managed or not', () => {
+      expect(DEFAULTS.employeeStatus).toBe('mixed');
+      expect(effectiveConfig(undefined, undefined).employeeStatus).toBe('mixed');
+      expect(effectiveConfig(managed({ mode: 'block' }), {}).employeeStatus).toBe('mixed');
+    });
+
+    it('the user setting applies without policy; the policy over the default', () => {
+      expect(effectiveConfig(undefined, { employeeStatus: 'pns' }).employeeStatus).toBe('pns');
+      expect(effectiveConfig(managed({ employeeStatus: 'ppnpn' }), undefined).employeeStatus).toBe('ppnpn');
+    });
+
+    it('unlocked: the user wins over the policy (like locale)', () => {
+      const c = effectiveConfig(managed({ employeeStatus: 'pns' }), { employeeStatus: 'pppk' });
+      expect(c.employeeStatus).toBe('pppk');
+      expect(c.policyKeys).toEqual(['employeeStatus']);
+    });
+
+    it('locked: the policy wins; a status the policy leaves unset stays the user’s', () => {
+      expect(effectiveConfig(managed({ employeeStatus: 'pns', lockUserSettings: true }), { employeeStatus: 'mixed' }).employeeStatus).toBe('pns');
+      expect(effectiveConfig(managed({ lockUserSettings: true }), { employeeStatus: 'pppk' }).employeeStatus).toBe('pppk');
+    });
+
+    it('a policy value read from managed storage, GPO-style, ends in the config', async () => {
+      fakeBrowser.reset();
+      await fakeBrowser.storage.managed.set({ employeeStatus: 'PPPK', lockUserSettings: 1 });
+      const state = await readManagedPolicy();
+      expect(state.notes).toEqual([]);
+      expect(effectiveConfig(state, { employeeStatus: 'pns' }).employeeStatus).toBe('pppk');
+    });
   });
 
   it('lock without management (stray state) locks nothing', () => {
@@ -438,7 +559,7 @@ describe('public/managed_schema.json', () => {
     const all: Record<keyof Policy, true> = {
       listUrls: true, listPublicKeys: true, syncIntervalMinutes: true, mode: true, actionModes: true, sites: true,
       organization: true, localClauses: true, reportUrl: true, reportToken: true, reportFormat: true, locale: true,
-      lockUserSettings: true,
+      employeeStatus: true, lockUserSettings: true,
     };
     expect(Object.keys(all).sort()).toEqual([...POLICY_KEYS].sort());
   });
@@ -456,7 +577,7 @@ describe('public/managed_schema.json', () => {
     const types: Record<string, string> = {
       listUrls: 'array', listPublicKeys: 'array', syncIntervalMinutes: 'integer', mode: 'string', actionModes: 'object',
       sites: 'array', organization: 'object', localClauses: 'array', reportUrl: 'string', reportToken: 'string',
-      reportFormat: 'string', locale: 'string', lockUserSettings: 'boolean',
+      reportFormat: 'string', locale: 'string', employeeStatus: 'string', lockUserSettings: 'boolean',
     };
     for (const [k, p] of Object.entries<Record<string, unknown>>(schema.properties)) {
       expect(p.title, k).toBeTypeOf('string');
@@ -468,7 +589,9 @@ describe('public/managed_schema.json', () => {
     expect(Object.keys(schema.properties.actionModes.properties).sort()).toEqual(['comment', 'follow', 'like', 'share']);
     expect(schema.properties.sites.items.enum).toEqual([...PLATFORMS]);
     expect(Object.keys(schema.properties.organization.properties).sort()).toEqual(['contact', 'helpUrl', 'name']);
-    expect(Object.keys(schema.properties.localClauses.items.properties).sort()).toEqual(['actions', 'id', 'source', 'text', 'title']);
+    expect(Object.keys(schema.properties.localClauses.items.properties).sort()).toEqual(['actions', 'appliesTo', 'id', 'source', 'text', 'title']);
+    expect(schema.properties.employeeStatus.enum).toEqual([...EMPLOYEE_STATUS_SETTINGS]);
+    expect(schema.properties.localClauses.items.properties.appliesTo.items.enum).toEqual([...EMPLOYEE_STATUSES]);
   });
 
   it('marks reportToken as a sensitive value', () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Match } from '../../lib/model';
-import { clausesFor } from '../../lib/clauses';
+import { lawFor } from '../../lib/clauses';
 import { openWarning, type WarningHandle, type WarningOptions } from '../../lib/ui/warning/mount';
 
 const match: Match = {
@@ -26,7 +26,7 @@ function open(over: Partial<WarningOptions> = {}): WarningHandle {
     match,
     shownAs: '@Budi_Demo',
     mode: 'warn',
-    clauses: clausesFor('share'),
+    law: lawFor({ action: 'share', subject: match.subject }),
     organization: { name: 'BKD Kabupaten Contoh', contact: 'netralitas@contoh.go.id', helpUrl: 'https://contoh.go.id/netral' },
     locale: 'id',
     ...over,
@@ -79,12 +79,11 @@ describe('warning mount', () => {
     const d = dialogs[0];
     expect(d.getAttribute('aria-modal')).toBe('true');
     const title = rootOf(h).getElementById(d.getAttribute('aria-labelledby')!)!;
-    expect(title.textContent).toContain('Tunggu sebentar');
-    expect(title.textContent).toContain('peserta atau tim kampanye pemilu');
+    expect(title.textContent).toBe('Tunggu sebentar — Budi Demo ada dalam daftar akun kampanye pemilu');
     // aria-describedby is a list of ids: the description is their text together.
     const ids = d.getAttribute('aria-describedby')!.split(/\s+/);
     const desc = ids.map((id) => rootOf(h).getElementById(id)!.textContent).join(' ');
-    expect(desc).toContain('membagikan / memposting ulang');
+    expect(desc).toContain('Anda akan membagikan / memposting ulang unggahan Budi Demo');
     expect(desc).toContain('aturan netralitas');
   });
 
@@ -106,29 +105,132 @@ describe('warning mount', () => {
     expect(acc).toContain('postingan ulang');
     expect(acc).toContain('Budi Demo');
     expect(acc).toContain('@someone_else');
-    expect(q(h, '#jn-title')!.textContent).toContain('unggahan ini berasal dari akun');
+    expect(q(h, '#jn-lead')!.textContent).toContain('unggahan Budi Demo yang diposting ulang akun lain');
   });
 
-  it('renders one [data-clause] per clause, the first in full and the rest folded', () => {
-    const clauses = clausesFor('share');
-    const h = open({ clauses });
+  it('renders one visible [data-clause] per cited clause, each saying whom it binds', () => {
+    const law = lawFor({ action: 'share', subject: match.subject, status: 'mixed' });
+    const h = open({ law });
     const els = Array.from(rootOf(h).querySelectorAll('[data-clause]'));
-    expect(els.map((e) => e.getAttribute('data-clause'))).toEqual(clauses.map((c) => c.id));
-    expect(els[0].closest('details')).toBeNull();
-    for (const e of els.slice(1)) expect(e.closest('details')!.querySelector('summary')!.textContent).toContain('Dasar hukum lainnya');
+    expect(els.map((e) => e.getAttribute('data-clause'))).toEqual(law.clauses.map((c) => c.id));
+    for (const e of els) expect(e.closest('details')).toBeNull();
     const first = els[0].textContent!;
-    expect(first).toContain('1447.1');
-    expect(first).toContain('Lampiran II');
+    expect(first).toContain('Keputusan Bersama tentang Netralitas ASN (SKB 2022)');
+    expect(first).toContain('Lampiran II, tabel pelanggaran kode etik angka 4');
     expect(first).toContain('bergabung/follow dalam grup/akun pemenangan');
-    expect(first).toContain('Sumber: VS · keyakinan: tinggi');
+    expect(first).toContain('Berlaku bagi PNS dan PPPK');
+    // The decree's full title and the source tags are not in the way: they sit in the
+    // collapsed "Dasar hukum lengkap", in plain words.
+    expect(first).not.toContain('1447.1');
+    expect(first).not.toMatch(/\bVS\b|keyakinan/);
+    const full = q(h, 'details[data-section="full-basis"]')!;
+    expect(full.hasAttribute('open')).toBe(false);
+    expect(full.querySelector('summary')!.textContent).toBe('Dasar hukum lengkap');
+    const prov = full.querySelector('[data-provenance="skb-2022-medsos"]')!.textContent!;
+    expect(prov).toContain('NOMOR 1447.1/PM.01/K.1/09/2022');
+    expect(prov).toContain('Ditetapkan 22 September 2022');
+    expect(prov).toContain('dikutip kata per kata dari laman pemerintah atau media berita');
+    expect(prov).toContain('Tingkat keyakinan atas teks ini: tinggi.');
+    expect(prov).toContain('Nomor pasal/butir belum dicocokkan dengan naskah aslinya');
+    expect(q(h, '[data-clause="pp-94-2021-pasal-1-angka-6"]')!.textContent).toContain('Berlaku bagi PNS');
+    expect(q(h, '[data-clause="se-menpanrb-01-2023"]')!.textContent).toContain('Berlaku bagi PPNPN (pegawai pemerintah non-ASN)');
+    // A paraphrase is never dressed as a quotation.
+    expect(q(h, '[data-clause="se-menpanrb-01-2023"] blockquote')).toBeNull();
+    expect(q(h, '[data-clause="se-menpanrb-01-2023"]')!.textContent).toContain('Ringkasan isi (bukan kutipan kata per kata)');
   });
 
-  it('states the sanction carefully and never threatens prison', () => {
+  it('mixed: states each status’s sanction carefully, labelled, and never threatens prison', () => {
     const h = open();
     const text = rootOf(h).textContent!;
-    expect(text).toContain('dapat dikenai sanksi pelanggaran kode etik (sanksi moral) dan/atau hukuman disiplin hingga tingkat berat');
+    expect(q(h, '[data-sanction="pns"]')!.textContent).toContain('PNS: PNS yang melakukannya dapat dikenai sanksi pelanggaran kode etik (sanksi moral) dan/atau hukuman disiplin hingga tingkat berat');
+    expect(q(h, '[data-sanction="pppk"]')!.textContent).toContain('pemutusan hubungan perjanjian kerja');
+    expect(q(h, '[data-sanction="ppnpn"]')!.textContent).toContain('sebagaimana tercantum dalam perjanjian kerja');
     expect(text).not.toMatch(/penjara|pidana/i);
-    expect(rootOf(h).querySelectorAll('[data-sanction-basis]')).toHaveLength(2);
+    expect(Array.from(rootOf(h).querySelectorAll('[data-sanction-basis]')).map((e) => e.getAttribute('data-sanction-basis'))).toEqual([
+      'pp-42-2004-pasal-15',
+      'pp-94-2021-pasal-8-4',
+      'pp-49-2018-pasal-51-52',
+      'pp-49-2018-pasal-53-2-b',
+      'se-menpanrb-01-2023-sanksi',
+    ]);
+  });
+
+  it('pppk: leads with PPPK, cites PP 49/2018 for the sanction and nothing that binds PNS only', () => {
+    const h = open({ law: lawFor({ action: 'like', subject: match.subject, status: 'pppk' }), action: 'like' });
+    const lead = q(h, '#jn-lead')!.textContent!;
+    expect(lead).toBe(
+      'Anda akan menyukai unggahan Budi Demo, yang terdaftar sebagai calon anggota DPR dalam Pemilu 2029. ' +
+        'Bagi PPPK, tindakan ini dilarang oleh aturan netralitas dan dapat berujung hukuman disiplin hingga pemutusan hubungan perjanjian kerja.',
+    );
+    const text = rootOf(h).textContent!;
+    expect(text).toContain('PP 49/2018 tentang Manajemen PPPK');
+    expect(text).not.toMatch(/PP 94\/2021|PP 42\/2004|B\/71|PPNPN/);
+    expect(Array.from(rootOf(h).querySelectorAll('[data-clause]')).map((e) => e.getAttribute('data-clause'))).toEqual([
+      'skb-2022-medsos',
+      'uu-20-2023-pasal-24-1-d',
+    ]);
+    expect(rootOf(h).querySelectorAll('[data-sanction]')).toHaveLength(1);
+  });
+
+  it('ppnpn: shows SE MenPANRB 01/2023 only, with the work-contract sanction', () => {
+    const h = open({ law: lawFor({ action: 'follow', subject: match.subject, status: 'ppnpn' }), action: 'follow', relation: 'profile' });
+    expect(Array.from(rootOf(h).querySelectorAll('[data-clause]')).map((e) => e.getAttribute('data-clause'))).toEqual(['se-menpanrb-01-2023']);
+    const lead = q(h, '#jn-lead')!.textContent!;
+    expect(lead).toContain('Anda akan mengikuti / bergabung dengan akun Budi Demo');
+    expect(lead).toContain('Bagi PPNPN, tindakan ini dilarang oleh aturan netralitas dan dapat berujung sanksi bertingkat hingga pemutusan hubungan kerja sesuai perjanjian kerja.');
+    expect(rootOf(h).textContent).not.toMatch(/PP 94\/2021|PP 42\/2004|PP 49\/2018|SKB 2022|UU 20\/2023/);
+  });
+
+  it('party account: the lead and the rules are hedged ("dapat dianggap"), never "dilarang"', () => {
+    const subject = { ...match.subject, name: 'Partai Contoh', role: 'partai' as const };
+    const h = open({ match: { ...match, subject }, action: 'like', law: lawFor({ action: 'like', subject, status: 'pns' }) });
+    const lead = q(h, '#jn-lead')!.textContent!;
+    expect(lead).toContain('yang terdaftar sebagai partai politik');
+    expect(lead).toContain('Bagi PNS, tindakan ini dapat dianggap melanggar aturan netralitas');
+    expect(lead).not.toContain('dilarang');
+    expect(q(h, '#jn-law')!.textContent).toBe('Aturan netralitas yang dapat dianggap berlaku');
+    expect(q(h, '[data-clause="skb-2022-medsos"] .hedged')!.textContent).toContain('terdaftar sebagai partai politik, jadi tindakan Anda dapat dianggap termasuk di dalamnya');
+  });
+
+  it('pilkada share cites SE B/71/2017 with its title and date, as a precedent', () => {
+    const subject = { ...match.subject, role: 'bupati' as const, election: 'pilkada-2031' };
+    const h = open({ match: { ...match, subject }, law: lawFor({ action: 'share', subject, status: 'pns' }) });
+    const b71 = q(h, '[data-clause="se-menpanrb-b71-2017"]')!;
+    expect(b71.textContent).toContain('Dikutip sebagai preseden');
+    expect(b71.textContent).toContain('27 Desember 2017');
+    expect(q(h, '[data-provenance="se-menpanrb-b71-2017"]')!.textContent).toContain(
+      'tentang Pelaksanaan Netralitas bagi ASN pada Penyelenggaraan Pilkada Serentak 2018, Pileg 2019, Pilpres 2019',
+    );
+    h.close();
+    const h2 = open({ law: lawFor({ action: 'share', subject: match.subject, status: 'pns' }) });
+    expect(q(h2, '[data-clause="se-menpanrb-b71-2017"]')).toBeNull();
+  });
+
+  it('varies the headline with how often this account was warned about, and says how often', () => {
+    const first = open({ action: 'like' });
+    expect(q(first, '#jn-title')!.textContent).toBe('Tunggu sebentar — Budi Demo ada dalam daftar akun kampanye pemilu');
+    expect(q(first, '[data-repeat]')).toBeNull();
+    first.close();
+    const second = open({ action: 'like', priorWarnings: 1 });
+    expect(q(second, '#jn-title')!.textContent).toBe('Yakin ingin menyukai unggahan Budi Demo?');
+    expect(q(second, '[data-repeat]')!.textContent).toBe('Ini peringatan ke-2 untuk akun ini dalam 7 hari terakhir.');
+    second.close();
+    const third = open({ action: 'like', priorWarnings: 2 });
+    expect(q(third, '#jn-title')!.textContent).toBe('Sebelum melanjutkan: Budi Demo terdaftar sebagai calon anggota DPR');
+    expect(q(third, '[data-repeat]')!.textContent).toContain('ke-3');
+    third.close();
+    const fourth = open({ action: 'like', priorWarnings: 3 });
+    expect(q(fourth, '#jn-title')!.textContent).toBe('Tunggu sebentar — Budi Demo ada dalam daftar akun kampanye pemilu');
+    expect(q(fourth, '[data-repeat]')!.textContent).toContain('ke-4');
+  });
+
+  it('puts the plain words, then Cancel and Proceed, before the legal basis', () => {
+    const h = open();
+    const order = ['#jn-title', '#jn-lead', '[data-account]', '[data-action="cancel"]', '[data-action="proceed"]', '[data-clause]', '[data-sanction]', 'details[data-section="full-basis"]'];
+    const els = order.map((sel) => q(h, sel)!);
+    for (let i = 1; i < els.length; i++) {
+      expect(els[i - 1].compareDocumentPosition(els[i]) & Node.DOCUMENT_POSITION_FOLLOWING, `${order[i - 1]} before ${order[i]}`).toBeTruthy();
+    }
   });
 
   it('focuses Cancel on open', () => {
@@ -160,18 +262,26 @@ describe('warning mount', () => {
       seen.push(active(h)!);
     }
     expect(seen.at(-1)).toBe(cancel);
-    expect(seen[0]).toBe(proceed);
-    expect(seen[1]).toBe(toggle);
-    expect(seen).toContain(q(h, 'a'));
-    expect(seen.filter((e) => e.tagName === 'SUMMARY')).toHaveLength(3); // full title, more clauses, sanction basis
+    // Order: the decision first (Cancel, Proceed), then the help link, the collapsed full
+    // basis, and round to the language toggle at the top.
+    const summary = q(h, 'details[data-section="full-basis"] > summary')!;
+    expect(seen).toEqual([proceed, q(h, 'a'), summary, toggle, cancel]);
     // The last stop wraps to the first, and Shift+Tab wraps back.
-    proceed.focus();
-    key(proceed, 'Tab');
+    summary.focus();
+    key(summary, 'Tab');
     expect(active(h)).toBe(toggle);
     key(toggle, 'Tab', { shiftKey: true });
-    expect(active(h)).toBe(proceed);
+    expect(active(h)).toBe(summary);
+    proceed.focus();
     key(proceed, 'Tab', { shiftKey: true });
     expect(active(h)).toBe(cancel);
+    // Opening the full basis adds its contents' stops (none are links today) but keeps the trap.
+    (summary.parentElement as HTMLDetailsElement).open = true;
+    cancel.focus();
+    for (let i = 0; i < 10; i++) {
+      key(active(h)!, 'Tab');
+      expect(dialog.contains(active(h))).toBe(true);
+    }
   });
 
   it('cancel click resolves "cancel" and removes the host', async () => {
@@ -277,13 +387,15 @@ describe('warning mount', () => {
     toggle.click();
     await tick();
     expect(q(h, '[role="dialog"]')!.getAttribute('lang')).toBe('en');
-    expect(q(h, '#jn-title')!.textContent).toContain('Wait a moment');
+    expect(q(h, '#jn-title')!.textContent).toBe('Wait a moment — Budi Demo is on the election campaign account list');
+    expect(q(h, '#jn-lead')!.textContent).toContain('You are about to share / repost a post by Budi Demo, listed as a candidate for the DPR');
     expect(q(h, '[data-action="cancel"]')!.textContent).toBe('Cancel');
     expect(q(h, '[data-action="proceed"]')!.textContent).toBe('Go ahead anyway');
     expect(q(h, '[data-account]')!.textContent).toContain('Candidate for the DPR');
     // Clause texts stay verbatim Indonesian.
     expect(q(h, '[data-clause="skb-2022-medsos"] blockquote')!.textContent).toContain('Membuat posting');
-    expect(q(h, '[data-clause="skb-2022-medsos"]')!.textContent).toContain('Source: VS · confidence: high');
+    expect(q(h, '[data-clause="skb-2022-medsos"]')!.textContent).toContain('Applies to PNS and PPPK');
+    expect(q(h, '[data-provenance="skb-2022-medsos"]')!.textContent).toContain('How sure we are of this text: high.');
     expect(q(h, '[data-action="toggle-language"]')).toBe(toggle); // same element: switched in place
     q(h, '[data-action="toggle-language"]')!.click();
     await tick();
@@ -324,7 +436,7 @@ describe('warning mount', () => {
       shownAs: evil,
       match: { ...match, key: '@x', subject: { ...match.subject, name: evil, party: evil, source: evil } },
       organization: { name: evil, contact: evil },
-      clauses: [{ ...clausesFor('like')[0], id: 'evil', text: evil, article: evil }],
+      law: { ...lawFor({ action: 'like', subject: match.subject }), clauses: [{ ...lawFor({ action: 'like', subject: match.subject }).clauses[0], id: 'evil', text: evil, article: evil }] },
     });
     expect(rootOf(h).querySelector('img')).toBeNull();
     expect(document.querySelector('img')).toBeNull();

@@ -649,7 +649,7 @@ function withLocationGroup(ids: Identity[], location: Location): Identity[] {
 /**
  * The identities a post or comment is about. A post in a group carries the group as well:
  * the SKB forbids "posting, comment, share, like … dalam grup/akun pemenangan"
- * (/work/shared/domain/law.md), so a like inside a listed group is guarded too.
+ * (lib/clauses/sources.md, skb-2022-medsos), so a like inside a listed group is guarded too.
  */
 function contextIdentities(ctx: Context, location: Location): Identity[] {
   if (ctx.type === 'comment') {

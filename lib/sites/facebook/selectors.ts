@@ -4,8 +4,8 @@
  * `data-ad-rendering-role`), then ARIA labels (Indonesian, then English), then structure.
  *
  * Provenance: none of this was checked against the live site (no internet here). The hooks
- * come from public extension and automation code of 2024–2026, summarised in
- * /work/shared/domain/platforms.md; the fixtures in tests/sites/facebook/fixtures/ are
+ * come from public extension and automation code of 2024–2026, summarised in the
+ * project's platform research notes (kept outside this repository); the fixtures in tests/sites/facebook/fixtures/ are
  * reconstructions of the same shapes, and tests/sites/facebook.test.ts counts how many
  * elements each list matches in each of them. The values are plain strings on purpose, so
  * a later release can ship replacements with the list or the policy.

@@ -15,8 +15,8 @@ import { ACTION_NOUNS, MODE_LABELS, SITE_LABELS, t } from '../../i18n/common';
 import type { Bilingual } from '../../i18n/common';
 import { OPTIONS, OUTCOME_LABELS, PAGE, corsNote, privacyListsAndReports } from '../../i18n/pages';
 import { sendMessage } from '../../messaging/client';
-import { ACTIONS, GUARDED_SITES, LOCALES, MODES, PLATFORMS } from '../../model';
-import type { Action, Locale, LocaleSetting, Mode, SiteId } from '../../model';
+import { ACTIONS, EMPLOYEE_STATUS_SETTINGS, GUARDED_SITES, LOCALES, MODES, PLATFORMS } from '../../model';
+import type { Action, EmployeeStatusSetting, Locale, LocaleSetting, Mode, SiteId } from '../../model';
 import { effectiveConfig } from '../../policy/effective';
 import type { EffectiveConfig, PolicyState, UserSettingKey, UserSettings } from '../../policy/types';
 import { LIMITS, checkListUrl, checkPublicKey, checkSyncInterval, validatePolicy } from '../../policy/validate';
@@ -164,6 +164,7 @@ interface FormState {
   actionModes: Record<Action, Mode | ''>;
   sites: SiteId[];
   locale: LocaleSetting;
+  employeeStatus: EmployeeStatusSetting;
 }
 
 type Errors = Partial<Record<UserSettingKey, string[]>>;
@@ -177,8 +178,16 @@ function initialState(config: EffectiveConfig): FormState {
     actionModes: Object.fromEntries(ACTIONS.map((a) => [a, config.actionModes[a] ?? ''])) as Record<Action, Mode | ''>,
     sites: [...config.sites],
     locale: config.locale,
+    employeeStatus: config.employeeStatus,
   };
 }
+
+const EMPLOYEE_STATUS_LABELS: Record<EmployeeStatusSetting, Bilingual> = {
+  pns: OPTIONS.employeeStatusPns,
+  pppk: OPTIONS.employeeStatusPppk,
+  ppnpn: OPTIONS.employeeStatusPpnpn,
+  mixed: OPTIONS.employeeStatusMixed,
+};
 
 function checkLines(text: string, check: (v: unknown) => Check<string>, max: number, locale: Locale) {
   const values: string[] = [];
@@ -214,6 +223,7 @@ const USER_KEYS: UserSettingKey[] = [
   'actionModes',
   'sites',
   'locale',
+  'employeeStatus',
 ];
 
 interface FormProps {
@@ -272,6 +282,7 @@ function SettingsForm({ config, policy, user, locale, granted, status, setStatus
       );
     }
     if (!locked('locale')) values.locale = form.locale;
+    if (!locked('employeeStatus')) values.employeeStatus = form.employeeStatus;
     // The same rules as managed policy, as a last check on everything at once.
     for (const note of validatePolicy(values).notes) {
       const k = note.key as UserSettingKey;
@@ -502,6 +513,29 @@ function SettingsForm({ config, policy, user, locale, granted, status, setStatus
         </select>
         {lockNote('locale')}
         {errorOf('locale')}
+      </div>
+
+      <div class="jn-field" data-field="employeeStatus">
+        <label for="jn-employeeStatus">{t(OPTIONS.employeeStatus, locale)}</label>
+        <select
+          id="jn-employeeStatus"
+          name="employeeStatus"
+          value={form.employeeStatus}
+          disabled={locked('employeeStatus')}
+          aria-describedby={described('employeeStatus', true)}
+          onChange={(e) => set('employeeStatus', e.currentTarget.value as EmployeeStatusSetting)}
+        >
+          {EMPLOYEE_STATUS_SETTINGS.map((s) => (
+            <option key={s} value={s}>
+              {t(EMPLOYEE_STATUS_LABELS[s], locale)}
+            </option>
+          ))}
+        </select>
+        <p class="jn-small" id="jn-employeeStatus-help">
+          {t(OPTIONS.employeeStatusHelp, locale)}
+        </p>
+        {lockNote('employeeStatus')}
+        {errorOf('employeeStatus')}
       </div>
 
       <div class="jn-actions">

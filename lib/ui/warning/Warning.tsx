@@ -5,17 +5,22 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Action, Locale, Match } from '../../model';
-import { ACTION_LABELS, ROLE_LABELS, SITE_LABELS, type Bilingual } from '../../i18n/common';
+import { ROLE_LABELS, SITE_LABELS, type Bilingual } from '../../i18n/common';
 import {
+  CITATION_LABELS,
   CONFIDENCE_LABELS,
   RELATION_NOTES,
-  RELATION_OBJECTS,
   SOURCE_LABELS,
+  STATUS_NAMES,
   WARNING_TEXT as T,
+  appliesToLabel,
   electionLabel,
+  headline,
+  leadSentences,
+  repeatLine,
   type Relation,
 } from '../../i18n/warning';
-import { SANCTION, type Clause } from '../../clauses';
+import { isHedgedRole, type Clause, type WarningLaw } from '../../clauses';
 import { DEMO_SOURCE } from '../../list/demo';
 import type { Organization } from '../../policy/types';
 
@@ -33,7 +38,10 @@ export interface WarningProps {
   shownAs: string;
   relation?: Relation;
   mode: WarningMode;
-  clauses: Clause[];
+  /** What to cite, for whom (lib/clauses `lawFor`). */
+  law: WarningLaw;
+  /** Earlier warnings about this account in the last 7 days (0 = this is the first). */
+  priorWarnings?: number;
   organization: Organization;
   locale: Locale;
   /** Proceed counts only for events this accepts (real user input). */
@@ -82,7 +90,7 @@ function normHandle(s: string): string {
 }
 
 export function Warning(props: WarningProps) {
-  const { action, match, shownAs, mode, clauses, organization, isTrusted, onDecision } = props;
+  const { action, match, shownAs, mode, law, organization, isTrusted, onDecision } = props;
   const [locale, setLocale] = useState<Locale>(props.locale);
   const [reason, setReason] = useState('');
   const [armed, setArmed] = useState(props.proceedDelayMs <= 0);
@@ -159,12 +167,21 @@ export function Warning(props: WarningProps) {
   };
 
   const other: Locale = locale === 'id' ? 'en' : 'id';
-  const title =
-    relation === 'original' || relation === 'quoted'
-      ? T.titleRepost
-      : relation === 'group'
-        ? T.titleGroup
-        : T.title;
+  const prior = Math.max(0, Math.floor(props.priorWarnings ?? 0));
+  // A low-confidence first clause may only be presented as "dapat dianggap" too.
+  const hedged = law.hedged || law.clauses[0]?.confidence === 'L';
+  const title = headline({ action, relation, name: subject.name, role: subject.role, variant: prior, locale });
+  const lead = leadSentences({
+    action,
+    relation,
+    name: subject.name,
+    role: subject.role,
+    election: subject.election,
+    statuses: law.statuses,
+    consequences: law.sanctions.map((s) => L(s.plain)),
+    hedged,
+    locale,
+  });
   const showShownAs = shownAs.trim() !== '' && normHandle(shownAs) !== normHandle(match.key);
   const relationNote = RELATION_NOTES[relation];
   const details: string[] = [];
@@ -176,8 +193,9 @@ export function Warning(props: WarningProps) {
   const helpUrl = safeHttpUrl(organization.helpUrl);
   const orgName = organization.name?.trim();
   const contact = organization.contact?.trim();
-  const [first, ...rest] = clauses;
   const proceedDisabled = !armed || (mode === 'justify' && reason.trim() === '');
+  const single = law.statuses.length === 1;
+  const hedgedWho = subject.role ? L(ROLE_LABELS[subject.role]).toLowerCase() : L(T.hedgedWhoUnknown);
 
   return (
     <div class="backdrop" onPointerDown={onBackdropPointerDown} onClick={onBackdropClick}>
@@ -187,32 +205,38 @@ export function Warning(props: WarningProps) {
         role="dialog"
         aria-modal="true"
         aria-labelledby="jn-title"
-        aria-describedby="jn-desc jn-lead"
+        aria-describedby="jn-lead"
         lang={locale}
         tabIndex={-1}
         onKeyDown={onKeyDown}
+        data-variant={String(prior % 3)}
       >
+        {/* The point first, in plain words, then the decision; the law follows below. */}
         <div class="head">
-        <div class="top">
-          <p class="brand">{L(T.brand)}</p>
-          <button
-            type="button"
-            class="lang"
-            data-action="toggle-language"
-            lang={other}
-            aria-label={L(T.switchLanguageLabel)}
-            onClick={() => setLocale(other)}
-          >
-            {L(T.switchLanguage)}
-          </button>
-        </div>
+          <div class="top">
+            <p class="brand">{L(T.brand)}</p>
+            <button
+              type="button"
+              class="lang"
+              data-action="toggle-language"
+              lang={other}
+              aria-label={L(T.switchLanguageLabel)}
+              onClick={() => setLocale(other)}
+            >
+              {L(T.switchLanguage)}
+            </button>
+          </div>
 
-        <h2 id="jn-title">{L(title)}</h2>
-
-        <div id="jn-desc">
-          <p>
-            {L(T.youAreAbout)} <strong>{L(ACTION_LABELS[action])}</strong> {L(RELATION_OBJECTS[relation])}
+          <h2 id="jn-title">{title}</h2>
+          <p id="jn-lead" class="lead">
+            {lead}
           </p>
+          {prior >= 1 && (
+            <p class="repeat" data-repeat={String(prior + 1)}>
+              {repeatLine(prior + 1, locale)}
+            </p>
+          )}
+
           <div class="account" data-account="">
             <p class="name">{subject.name}</p>
             <p class="meta">
@@ -221,152 +245,200 @@ export function Warning(props: WarningProps) {
             </p>
             {relationNote && <p class="small">{L(relationNote)}</p>}
             {details.length > 0 && <p class="meta">{details.join(' · ')}</p>}
-            <p class="small">
-              {L(T.listSource)}: {sourceLabel(match.listSource, locale)} ({L(T.listVersion)} {match.listVersion})
-              {subject.source ? ` · ${L(T.entrySource)}: ${subject.source}` : ''}
-            </p>
           </div>
-        </div>
-        </div>
-
-        {/* Only the middle scrolls: the title and the buttons stay in view at any zoom. */}
-        <div class="body">
-        {first && <p id="jn-lead">{L(first.confidence === 'L' ? T.whyLeadLow : T.whyLead)}</p>}
-        {first && (
-          <section aria-labelledby="jn-law">
-            <h3 id="jn-law">{L(T.legalHeading)}</h3>
-            <ClauseView clause={first} locale={locale} />
-            {rest.length > 0 && (
-              <details>
-                <summary>
-                  {L(T.moreClauses)} ({rest.length})
-                </summary>
-                {rest.map((c) => (
-                  <ClauseView key={c.id} clause={c} locale={locale} />
-                ))}
-              </details>
-            )}
-          </section>
-        )}
-
-        <section class="sanction" aria-labelledby="jn-sanction">
-          <h3 id="jn-sanction">{L(T.sanctionHeading)}</h3>
-          <p>{L(SANCTION.wording)}</p>
-          <details>
-            <summary>{L(T.sanctionBasis)}</summary>
-            {SANCTION.basis.map((c) => (
-              <ClauseView key={c.id} clause={c} locale={locale} sanction />
-            ))}
-            <p class="provenance">{L(SANCTION.trackNote)}</p>
-          </details>
-        </section>
-
-        {mode === 'block' && <p class="blocked">{L(T.blocked)}</p>}
-
-        {(orgName || helpUrl) && (
-          <div class="org">
-            {orgName && (
-              <p>
-                {L(T.organization)}: {orgName}
-              </p>
-            )}
-            {helpUrl && (
-              <p>
-                <a href={helpUrl} target="_blank" rel="noopener noreferrer">
-                  {L(T.helpLink)} <span class="small">{L(T.opensInNewTab)}</span>
-                </a>
-              </p>
-            )}
-          </div>
-        )}
-
-        <p class="decision">
-          {L(mode === 'block' ? T.blockedDecision : T.yourDecision)} {L(T.reportIntro)}{' '}
-          {contact || L(T.reportFallback)}.
-        </p>
         </div>
 
         <div class="foot">
-        {mode === 'justify' && (
-          <>
-            <label for="jn-justification">{L(T.justificationLabel)}</label>
-            <p id="jn-justification-hint" class="hint">
-              {L(T.justificationHint)}
-            </p>
-            <textarea
-              ref={reasonRef}
-              id="jn-justification"
-              data-field="justification"
-              required
-              aria-required="true"
-              aria-describedby="jn-justification-hint"
-              maxLength={2000}
-              rows={3}
-              value={reason}
-              onInput={(e) => setReason((e.currentTarget as HTMLTextAreaElement).value)}
-            />
-          </>
-        )}
-
-        <div class="actions">
-          <button ref={cancelRef} type="button" class="primary" data-action="cancel" onClick={cancel}>
-            {L(mode === 'block' ? T.cancelBlocked : T.cancel)}
-          </button>
-          {mode !== 'block' && (
-            <button
-              type="button"
-              class="secondary"
-              data-action="proceed"
-              disabled={proceedDisabled}
-              onClick={(e) => proceed(e)}
-            >
-              {L(T.proceed)}
-            </button>
+          {mode === 'block' && <p class="blocked">{L(T.blocked)}</p>}
+          {mode === 'justify' && (
+            <>
+              <label for="jn-justification">{L(T.justificationLabel)}</label>
+              <p id="jn-justification-hint" class="hint">
+                {L(T.justificationHint)}
+              </p>
+              <textarea
+                ref={reasonRef}
+                id="jn-justification"
+                data-field="justification"
+                required
+                aria-required="true"
+                aria-describedby="jn-justification-hint"
+                maxLength={2000}
+                rows={3}
+                value={reason}
+                onInput={(e) => setReason((e.currentTarget as HTMLTextAreaElement).value)}
+              />
+            </>
           )}
+
+          <div class="actions">
+            <button ref={cancelRef} type="button" class="primary" data-action="cancel" onClick={cancel}>
+              {L(mode === 'block' ? T.cancelBlocked : T.cancel)}
+            </button>
+            {mode !== 'block' && (
+              <button
+                type="button"
+                class="secondary"
+                data-action="proceed"
+                disabled={proceedDisabled}
+                onClick={(e) => proceed(e)}
+              >
+                {L(T.proceed)}
+              </button>
+            )}
+          </div>
         </div>
+
+        {/* Only this part scrolls: the point and the buttons stay in view at any zoom. */}
+        <div class="body">
+          {law.clauses.length > 0 && (
+            <section aria-labelledby="jn-law">
+              <h3 id="jn-law">{L(hedged ? T.rulesHeadingHedged : T.rulesHeading)}</h3>
+              {law.clauses.map((c) => (
+                <ClauseView
+                  key={c.id}
+                  clause={c}
+                  locale={locale}
+                  hedgedWho={law.hedged && isHedgedRole(subject.role) && c.id === 'skb-2022-medsos' ? hedgedWho : undefined}
+                />
+              ))}
+            </section>
+          )}
+
+          <section class="sanction" aria-labelledby="jn-sanction">
+            <h3 id="jn-sanction">{L(T.sanctionHeading)}</h3>
+            {law.sanctions.map((s) => (
+              <p key={s.status} data-sanction={s.status}>
+                {single ? null : <strong>{L(STATUS_NAMES[s.status])}: </strong>}
+                {L(s.wording)}{' '}
+                <span class="cite">
+                  ({L(T.sanctionBasis)}: {s.basis.map((c) => citation(c, locale)).join('; ')})
+                </span>
+              </p>
+            ))}
+          </section>
+
+          {(orgName || helpUrl) && (
+            <div class="org">
+              {orgName && (
+                <p>
+                  {L(T.organization)}: {orgName}
+                </p>
+              )}
+              {helpUrl && (
+                <p>
+                  <a href={helpUrl} target="_blank" rel="noopener noreferrer">
+                    {L(T.helpLink)} <span class="small">{L(T.opensInNewTab)}</span>
+                  </a>
+                </p>
+              )}
+            </div>
+          )}
+
+          <p class="decision">
+            {L(mode === 'block' ? T.blockedDecision : T.yourDecision)} {L(T.reportIntro)}{' '}
+            {contact || L(T.reportFallback)}.
+          </p>
+
+          <details class="full-basis" data-section="full-basis">
+            <summary>{L(T.fullBasis)}</summary>
+            <p class="provenance">{L(T.fullBasisIntro)}</p>
+            {law.clauses.map((c) => (
+              <Provenance key={c.id} clause={c} locale={locale} />
+            ))}
+            {law.sanctions.map((s) => (
+              <div key={s.status} class="sanction-basis">
+                <h4>
+                  {L(T.sanctionBasis)} — {L(STATUS_NAMES[s.status])}
+                </h4>
+                {s.basis.map((c) => (
+                  <Provenance key={c.id} clause={c} locale={locale} sanction />
+                ))}
+                {s.caveat && <p class="provenance">{L(s.caveat)}</p>}
+              </div>
+            ))}
+            <h4>{L(T.listDetails)}</h4>
+            <p class="provenance">
+              {L(T.listSource)}: {sourceLabel(match.listSource, locale)} ({L(T.listVersion)} {match.listVersion})
+              {subject.source ? ` · ${L(T.entrySource)}: ${subject.source}` : ''}
+            </p>
+          </details>
         </div>
       </div>
     </div>
   );
 }
 
-function ClauseView({ clause, locale, sanction }: { clause: Clause; locale: Locale; sanction?: boolean }) {
+/** Whether the clause has an article/item number to cite (circulars quoted whole have none). */
+function hasNumber(c: Clause): boolean {
+  return c.source !== 'LOCAL' && c.article !== '' && !c.article.startsWith('Isi edaran');
+}
+
+/** "PP 94/2021 tentang Disiplin PNS Pasal 8 ayat (4)"; a circular without numbers by its name. */
+function citation(c: Clause, locale: Locale): string {
+  return hasNumber(c) ? `${c.instrument.short[locale]} ${c.article}` : c.instrument.short[locale];
+}
+
+/** A cited clause: instrument, article, whom it binds, and its text (quoted, or marked as a summary). */
+function ClauseView({ clause, locale, hedgedWho }: { clause: Clause; locale: Locale; hedgedWho?: string }) {
   const L = (b: Bilingual) => b[locale];
-  const attrs = sanction ? { 'data-sanction-basis': clause.id } : { 'data-clause': clause.id };
-  const short = L(clause.instrument.short);
+  const isSummary = clause.source === 'PR';
   return (
-    <div class="clause" {...attrs}>
-      <p class="instrument">{short}</p>
-      {clause.instrument.full !== short && (
-        <details class="full">
-          <summary>{L(T.fullName)}</summary>
-          <p lang="id">{clause.instrument.full}</p>
-        </details>
-      )}
-      {clause.article && (
-        <p class="article" lang="id">
-          {clause.article}
-        </p>
-      )}
-      {/* law.md: a low-confidence item may only be presented as "dapat dianggap …". */}
+    <div class="clause" data-clause={clause.id} data-applies-to={clause.appliesTo.join(' ')}>
+      <p class="instrument">
+        {L(clause.instrument.short)}
+        {hasNumber(clause) ? <span class="article"> — {clause.article}</span> : null}
+      </p>
+      <p class="applies">{appliesToLabel(clause.appliesTo, locale)}</p>
+      {/* A low-confidence item may only be presented as "dapat dianggap …". */}
       {clause.confidence === 'L' && <p class="lowconf">{L(T.mayBeTreatedAs)}</p>}
-      {locale === 'en' && <p class="provenance">{L(T.originalText)}</p>}
-      <blockquote lang="id">{clause.text}</blockquote>
+      {clause.intro && <p class="intro">{L(clause.intro)}</p>}
+      {isSummary ? (
+        <>
+          <p class="provenance">{L(T.summaryNotQuote)}</p>
+          <p class="summary" lang="id">
+            {clause.text}
+          </p>
+        </>
+      ) : (
+        <>
+          {locale === 'en' && <p class="provenance">{L(T.originalText)}</p>}
+          <blockquote lang="id">{clause.text}</blockquote>
+        </>
+      )}
+      {hedgedWho && <p class="note hedged">{L(T.hedgedNote).replace('{who}', hedgedWho)}</p>}
+      {clause.precedent && <p class="note precedent">{L(clause.precedent)}</p>}
+    </div>
+  );
+}
+
+/**
+ * Where a clause comes from, in plain words: its full title and date, how its text was
+ * read, how sure we are of text and numbering. Inside the collapsed "Dasar hukum lengkap".
+ */
+function Provenance({ clause, locale, sanction }: { clause: Clause; locale: Locale; sanction?: boolean }) {
+  const L = (b: Bilingual) => b[locale];
+  const attrs = sanction ? { 'data-sanction-basis': clause.id } : { 'data-provenance': clause.id };
+  return (
+    <div class="provenance-item" {...attrs}>
+      <p class="instrument" lang="id">
+        {clause.instrument.full}
+      </p>
+      <p class="provenance">
+        {clause.source === 'LOCAL' ? clause.article : clause.article}
+        {clause.instrument.issued ? ` · ${L(T.issuedOn)} ${clause.instrument.issued}` : ''}
+      </p>
+      {sanction && (
+        <>
+          {clause.intro && <p class="intro">{L(clause.intro)}</p>}
+          <blockquote lang="id">{clause.text}</blockquote>
+        </>
+      )}
       {clause.note && <p class="note">{L(clause.note)}</p>}
       <p class="provenance">
-        {clause.source === 'LOCAL' ? (
-          <>
-            {L(T.sourceLabel)}: {L(T.localSource)}
-          </>
-        ) : (
-          <>
-            {L(T.sourceLabel)}: <abbr title={L(SOURCE_LABELS[clause.source])}>{clause.source}</abbr> ·{' '}
-            {L(T.confidenceLabel)}: {L(CONFIDENCE_LABELS[clause.confidence])}
-            {clause.citationConfidence
-              ? ` · ${L(T.citationLabel)}: ${L(CONFIDENCE_LABELS[clause.citationConfidence])}`
-              : ''}
-          </>
-        )}
+        {L(SOURCE_LABELS[clause.source])}
+        {clause.source !== 'LOCAL' ? ` ${L(CONFIDENCE_LABELS[clause.confidence])}` : ''}
+        {clause.citationConfidence ? ` ${L(CITATION_LABELS[clause.citationConfidence])}` : ''}
       </p>
     </div>
   );

@@ -95,7 +95,7 @@ export const WARNING_CSS = `
   }
 }
 
-.head { flex: none; padding: 1.25em 1.5em 0.5em; }
+.head { flex: none; padding: 1.25em 1.5em 0.25em; }
 .body {
   flex: 1 1 auto;
   min-height: 4em;
@@ -107,14 +107,22 @@ export const WARNING_CSS = `
 .body > p:first-child { margin-top: 0.75em; }
 .foot {
   flex: none;
-  padding: 0.75em 1.5em 1.25em;
-  border-top: 0.0625em solid var(--jn-border);
+  padding: 0.25em 1.5em 1em;
 }
-/* Very short viewports (200% zoom on a laptop): one scroll for everything. */
+/* Very short viewports (200% zoom on a laptop): one scroll for everything; the buttons
+   come right after the plain-words lead, so they are reached before the legal detail. */
 @media (max-height: 32em) {
   .dialog { overflow: auto; overscroll-behavior: contain; }
   .body { flex: none; overflow: visible; min-height: 0; }
-  .foot { position: sticky; bottom: 0; background: var(--jn-bg); }
+}
+/* Narrow windows (a 360-px phone-sized window, or 200% zoom on a small screen). */
+@media (max-width: 30em) {
+  .backdrop { padding: 0.5em; }
+  .dialog { width: calc(100vw - 1em); max-height: calc(100vh - 1em); max-height: calc(100dvh - 1em); overflow: auto; }
+  .head { padding: 1em 1em 0.25em; }
+  .foot { padding: 0.25em 1em 0.75em; }
+  .body { flex: none; overflow: visible; min-height: 0; padding: 0 1em 0.75em; }
+  .actions button { flex: 1 1 100%; }
 }
 
 .top {
@@ -128,13 +136,16 @@ export const WARNING_CSS = `
 .brand { margin: 0; font-size: 0.875em; font-weight: 700; color: var(--jn-muted); letter-spacing: 0.02em; }
 
 h2, h3, p, ul, blockquote, figure { margin: 0; }
-h2 { font-size: 1.25em; line-height: 1.3; font-weight: 700; margin: 0 0 0.75em; }
+h2 { font-size: 1.25em; line-height: 1.3; font-weight: 700; margin: 0 0 0.5em; overflow-wrap: anywhere; }
 h3 { font-size: 1em; font-weight: 700; margin: 1em 0 0.375em; }
+h4 { font-size: 0.9375em; font-weight: 700; margin: 0.75em 0 0.25em; }
+.lead { font-size: 1.0625em; overflow-wrap: anywhere; }
+.repeat { margin-top: 0.5em; font-weight: 600; }
 p + p { margin-top: 0.5em; }
 
 .account {
-  margin: 0.5em 0 0.75em;
-  padding: 0.75em 1em;
+  margin: 0.75em 0 0.75em;
+  padding: 0.5em 1em;
   background: var(--jn-warn-bg);
   border: 0.0625em solid var(--jn-warn-border);
   border-inline-start-width: 0.375em;
@@ -147,8 +158,21 @@ p + p { margin-top: 0.5em; }
 
 .clause { margin: 0.5em 0 0.75em; }
 .clause .instrument { font-weight: 700; }
-.clause .full { margin: 0.125em 0; font-size: 0.8125em; color: var(--jn-muted); overflow-wrap: anywhere; }
-.clause .full summary { font-weight: 400; }
+.clause .instrument .article { font-weight: 400; }
+.clause .applies { font-size: 0.875em; font-weight: 600; color: var(--jn-muted); }
+.clause .summary { margin: 0.375em 0; padding: 0.5em 0.75em; border: 0.0625em dashed var(--jn-border); overflow-wrap: anywhere; }
+.clause .intro, .provenance-item .intro { margin-top: 0.25em; font-size: 0.9375em; }
+.sanction .cite { font-size: 0.875em; color: var(--jn-muted); }
+.provenance-item { margin: 0.5em 0 0.75em; overflow-wrap: anywhere; }
+.provenance-item .instrument { font-size: 0.875em; font-weight: 600; }
+.provenance-item blockquote {
+  margin: 0.375em 0;
+  padding: 0.5em 0.75em;
+  background: var(--jn-quote-bg);
+  border-inline-start: 0.25em solid var(--jn-border);
+  overflow-wrap: anywhere;
+}
+.provenance-item .note { font-size: 0.875em; }
 .clause .article { font-size: 0.9375em; }
 .clause .lowconf { font-style: italic; margin-top: 0.25em; }
 .clause blockquote {
@@ -159,14 +183,14 @@ p + p { margin-top: 0.5em; }
   overflow-wrap: anywhere;
 }
 .clause .note { font-size: 0.875em; }
-.clause .provenance, .sanction .provenance { font-size: 0.8125em; color: var(--jn-muted); }
+.provenance { font-size: 0.8125em; color: var(--jn-muted); }
 abbr { text-decoration: underline dotted; cursor: help; }
 
 details { margin: 0.5em 0; }
 summary { cursor: pointer; font-weight: 600; padding: 0.25em 0; }
 
 .sanction p { margin-top: 0.25em; }
-.blocked { margin-top: 0.75em; font-weight: 700; }
+.blocked { margin: 0 0 0.5em; font-weight: 700; }
 .decision { margin-top: 0.75em; }
 .org { margin-top: 0.5em; overflow-wrap: anywhere; }
 
