@@ -115,6 +115,18 @@ export const WARNING_CSS = `
   .dialog { overflow: auto; overscroll-behavior: contain; }
   .body { flex: none; overflow: visible; min-height: 0; }
 }
+/* Whenever the whole dialog scrolls, the decision stays in view at the bottom edge while
+   the lead above it is read (sticky only pins it once it would scroll out of view). */
+@media (max-height: 32em), (max-width: 30em) {
+  .foot {
+    position: sticky;
+    bottom: 0;
+    z-index: 1;
+    padding-top: 0.5em;
+    background: var(--jn-bg);
+    border-top: 0.0625em solid var(--jn-border);
+  }
+}
 /* Narrow windows (a 360-px phone-sized window, or 200% zoom on a small screen). */
 @media (max-width: 30em) {
   .backdrop { padding: 0.5em; }
