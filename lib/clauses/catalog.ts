@@ -35,6 +35,8 @@ export interface Clause {
   instrument: Instrument;
   /** Article / item within the instrument, in Indonesian as it is cited. */
   article: string;
+  /** False where the sources give no article/item number (a circular quoted whole): `article` then only says so. */
+  numbered?: false;
   /** Indonesian text exactly as the sources document gives it (LOCAL: as the policy gives it). */
   text: string;
   source: ClauseSource;
@@ -151,6 +153,7 @@ export const CLAUSES = {
     instrument: SE_B71_2017,
     // The sources quote the text but give no item number; none is invented.
     article: 'Isi edaran (nomor butir tidak disebut dalam sumber)',
+    numbered: false,
     text:
       'PNS dilarang mengunggah, menanggapi (seperti like, komentar, dan sejenisnya) atau ' +
       'menyebarluaskan gambar/foto bakal calon/bakal pasangan calon Kepala Daerah, visi misi …, ' +
@@ -210,6 +213,7 @@ export const CLAUSES = {
     id: 'se-menpanrb-01-2023',
     instrument: SE_01_2023,
     article: 'Isi edaran (nomor butir tidak disebut dalam sumber)',
+    numbered: false,
     text:
       'PPNPN juga wajib menjaga netralitas; bentuk pelanggarannya sama dengan bentuk pelanggaran ' +
       'bagi ASN.',
@@ -292,6 +296,7 @@ export const SANCTION_CLAUSES = {
     id: 'se-menpanrb-01-2023-sanksi',
     instrument: SE_01_2023,
     article: 'Isi edaran, tentang sanksi (nomor butir tidak disebut dalam sumber)',
+    numbered: false,
     text: 'bertingkat sampai dengan PHK sebagaimana tercantum dalam perjanjian kerja',
     source: 'VS',
     confidence: 'M',

@@ -136,7 +136,8 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
     return d;
   };
 
-  const record = (d: Decision, subject: Subject, outcome: Outcome, justification?: string) => {
+  /** `clauseIds`: what the warning cited (computed once per warning); else computed here (audit). */
+  const record = (d: Decision, subject: Subject, outcome: Outcome, justification?: string, clauseIds?: string[]) => {
     const event: GuardEvent = {
       at: now(),
       site: adapter.site,
@@ -147,7 +148,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
       name: subject.name,
       role: subject.role,
       listVersion: d.hit.listVersion,
-      clauseIds: clauseIdsFor({ action: d.action, subject, status: config?.employeeStatus, localClauses: config?.localClauses }),
+      clauseIds: clauseIds ?? clauseIdsFor({ action: d.action, subject, status: config?.employeeStatus, localClauses: config?.localClauses }),
       ...(justification ? { justification } : {}),
     };
     sendMessage('event.record', { event }).catch(() => {
@@ -178,7 +179,9 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
     if (!config || ctx.isInvalid) return;
     const priorWarnings = recent.count(d.hit.entryId, now());
     recent.add(d.hit.entryId, now());
-    record(d, subject, d.mode === 'block' ? 'blocked' : 'warned');
+    const law = lawFor({ action: d.action, subject, status: config.employeeStatus, localClauses: config.localClauses });
+    const clauseIds = law.clauses.map((c) => c.id);
+    record(d, subject, d.mode === 'block' ? 'blocked' : 'warned', undefined, clauseIds);
     const match: Match = {
       subject,
       platform: d.hit.platform,
@@ -193,7 +196,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
       shownAs: d.identity.display,
       relation: d.identity.relation,
       mode: d.mode === 'audit' ? 'warn' : d.mode,
-      law: lawFor({ action: d.action, subject, status: config.employeeStatus, localClauses: config.localClauses }),
+      law,
       priorWarnings,
       organization: config.organization,
       locale: resolveLocale(config.locale, uiLanguage()),
@@ -213,10 +216,10 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter, opts: 
       if (open?.handle === handle) open = null;
       if (d.mode === 'block') return;
       if (r.decision !== 'proceed') {
-        record(d, subject, 'cancelled');
+        record(d, subject, 'cancelled', undefined, clauseIds);
         return;
       }
-      record(d, subject, 'proceeded', r.justification);
+      record(d, subject, 'proceeded', r.justification, clauseIds);
       if (d.control.isConnected) replay();
       else allowance = { entryId: d.hit.entryId, action: d.action, until: now() + 30_000 };
     });

@@ -15,7 +15,6 @@ export const WARNING_TEXT = {
   brand: { id: 'Jaga Netral', en: 'Jaga Netral' },
   switchLanguage: { id: 'English', en: 'Bahasa Indonesia' },
   switchLanguageLabel: { id: 'Tampilkan dalam bahasa Inggris', en: 'Show in Indonesian' },
-  accountHeading: { id: 'Akun dalam daftar', en: 'Listed account' },
   accountOn: { id: 'di', en: 'on' },
   shownAs: { id: 'tampil di halaman sebagai', en: 'shown on the page as' },
   election: { id: 'Pemilihan', en: 'Election' },
@@ -39,7 +38,6 @@ export const WARNING_TEXT = {
     id: 'Tindakan ini dapat dianggap termasuk dalam ketentuan berikut:',
     en: 'This action may be treated as falling under the following provision:',
   },
-  localSource: { id: 'kebijakan organisasi Anda', en: "your organisation's policy" },
   sanctionHeading: { id: 'Akibatnya', en: 'What can follow' },
   sanctionBasis: { id: 'Dasar sanksi', en: 'Basis of the sanctions' },
   rulesHeading: { id: 'Aturan netralitas yang berlaku', en: 'The neutrality rules that apply' },
@@ -81,7 +79,6 @@ export const WARNING_TEXT = {
     en: 'the IT or personnel office of your agency',
   },
   organization: { id: 'Organisasi Anda', en: 'Your organisation' },
-  contact: { id: 'Kontak', en: 'Contact' },
   helpLink: { id: 'Panduan netralitas dari organisasi Anda', en: "Your organisation's neutrality guidance" },
   opensInNewTab: { id: '(membuka tab baru)', en: '(opens in a new tab)' },
   justificationLabel: {

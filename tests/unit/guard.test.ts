@@ -260,7 +260,10 @@ describe('a click on a guarded action of a listed account', () => {
     expect(outcomes()).toEqual(['warned']);
     const ev = (sent[0].payload as { event: GuardEvent }).event;
     expect(ev).toMatchObject({ site: 'x', action: 'like', mode: 'warn', entryId: 'x:@capres_a', listVersion: 3, name: 'Capres Contoh A (fiktif)' });
-    expect(ev.clauseIds.length).toBeGreaterThan(0);
+    // The record names exactly the clauses the dialog showed.
+    const shown = Array.from(root.querySelectorAll('[data-clause]')).map((el) => el.getAttribute('data-clause'));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(ev.clauseIds).toEqual(shown);
   });
 
   it('cancel closes the warning and the page never acts', async () => {
@@ -268,11 +271,14 @@ describe('a click on a guarded action of a listed account', () => {
     await start();
     const p = post('@capres_a');
     click(icon(p, 'like'));
-    (await dialog()).querySelector<HTMLElement>('[data-action="cancel"]')!.click();
+    const root = await dialog();
+    const shown = Array.from(root.querySelectorAll('[data-clause]')).map((el) => el.getAttribute('data-clause'));
+    root.querySelector<HTMLElement>('[data-action="cancel"]')!.click();
     await settle();
     expect(warnings()).toHaveLength(0);
     expect(pageSaw).toEqual([]);
     expect(outcomes()).toEqual(['warned', 'cancelled']);
+    for (const m of sent) expect((m.payload as { event: GuardEvent }).event.clauseIds).toEqual(shown);
   });
 
   it('proceed replays the click once, and the replay is not intercepted again', async () => {

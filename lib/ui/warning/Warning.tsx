@@ -299,7 +299,7 @@ export function Warning(props: WarningProps) {
                   key={c.id}
                   clause={c}
                   locale={locale}
-                  hedgedWho={law.hedged && isHedgedRole(subject.role) && c.id === 'skb-2022-medsos' ? hedgedWho : undefined}
+                  hedgedWho={isHedgedRole(subject.role) && c.id === 'skb-2022-medsos' ? hedgedWho : undefined}
                 />
               ))}
             </section>
@@ -371,7 +371,7 @@ export function Warning(props: WarningProps) {
 
 /** Whether the clause has an article/item number to cite (circulars quoted whole have none). */
 function hasNumber(c: Clause): boolean {
-  return c.source !== 'LOCAL' && c.article !== '' && !c.article.startsWith('Isi edaran');
+  return c.source !== 'LOCAL' && c.numbered !== false && c.article !== '';
 }
 
 /** "PP 94/2021 tentang Disiplin PNS Pasal 8 ayat (4)"; a circular without numbers by its name. */
@@ -425,7 +425,7 @@ function Provenance({ clause, locale, sanction }: { clause: Clause; locale: Loca
         {clause.instrument.full}
       </p>
       <p class="provenance">
-        {clause.source === 'LOCAL' ? clause.article : clause.article}
+        {clause.article}
         {clause.instrument.issued ? ` · ${L(T.issuedOn)} ${clause.instrument.issued}` : ''}
       </p>
       {sanction && (
