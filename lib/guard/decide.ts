@@ -8,7 +8,8 @@ import { isSiteGuarded, modeFor } from '../policy/effective';
 import type { EffectiveConfig } from '../policy/types';
 import type { Identity, Resolution } from '../sites/types';
 
-export interface Decision {
+/** The guard's verdict on one input (not to be confused with the user's choice in the warning). */
+export interface GuardDecision {
   action: Action;
   mode: Exclude<Mode, 'off'>;
   hit: Hit;
@@ -23,13 +24,21 @@ export interface MenuContext {
 }
 export const MENU_CONTEXT_MS = 60_000;
 
+/** One pass for an action whose replay was impossible (the control was gone): the user's next try. */
+export interface Allowance {
+  entryId: string;
+  action: string;
+  until: number;
+}
+export const ALLOWANCE_MS = 30_000;
+
 export function decide(
   res: Resolution,
   config: EffectiveConfig,
   index: ListIndex,
   menu: MenuContext | null,
   now: number,
-): Decision | null {
+): GuardDecision | null {
   if (res.type === 'menu') return null;
   if (!isSiteGuarded(config, index.platform)) return null;
   const identities = res.type === 'menu-commit' ? (menu && now - menu.at <= MENU_CONTEXT_MS ? menu.identities : []) : res.identities;
@@ -40,4 +49,9 @@ export function decide(
     if (hit) return { action: res.action, mode, hit, identity, control: res.control };
   }
   return null;
+}
+
+/** Whether `d` is the action an allowance lets through once. */
+export function allowed(d: GuardDecision, allowance: Allowance | null, now: number): boolean {
+  return !!allowance && allowance.entryId === d.hit.entryId && allowance.action === d.action && allowance.until >= now;
 }

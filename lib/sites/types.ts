@@ -29,7 +29,8 @@ export type Resolution =
   | { type: 'menu-commit'; action: Action; control: Element };
 
 /**
- * One per site, in `lib/sites/<site>/`. Everything that knows a site's markup or URLs lives
+ * One per site and tab, built by `lib/sites/<site>/adapter.ts` on the site's compiled hooks
+ * (lib/sites/engine) and declared in the registry (lib/sites/registry.ts). Everything that knows a site's markup or URLs lives
  * behind this interface; the guard (`lib/guard/`) is site-agnostic. All methods are
  * synchronous DOM reads: they run inside an input event, before the page acts.
  * Unrecognised markup returns null / [] — never throws.
@@ -37,10 +38,8 @@ export type Resolution =
 export interface SiteAdapter {
   site: SiteId;
   platform: PlatformId;
-  /** Human name, e.g. "X (Twitter)". */
-  name: string;
-  /** Content-script match patterns (the real origins of the site). */
-  matches: string[];
+  /** The `hooksVersion` of the hooks this adapter was built on (lib/sites/engine/hooks.ts). */
+  hooksVersion: number;
   /**
    * `target` was clicked, tapped, or activated with Enter/Space. Returns what that does, or
    * null for anything that is not a guarded action (undo actions included).
@@ -51,6 +50,18 @@ export interface SiteAdapter {
    * `t`). Returns null for keys the site does not bind, and for typing in text fields.
    */
   resolveShortcut(event: KeyboardEvent, location: Location): Resolution | null;
+  /**
+   * A double-click or double-tap on `target`: a like where the site likes on it (the media of
+   * a post on Instagram, TikTok, Facebook photos); null elsewhere. The resolution's control
+   * is the post's like button when there is one (what "go ahead" presses), else the media.
+   */
+  resolveDoubleTap(target: Element, location: Location): Resolution | null;
+  /**
+   * Enter pressed in the editable `target`: a comment when `target` is an always-visible
+   * comment box of a post (sent without pressing any Comment button first); null for any
+   * other text field. The control is the box itself.
+   */
+  resolveSend(target: Element, location: Location): Resolution | null;
   /**
    * The posts inside a subtree (the root itself included). The runtime's scan uses the
    * faster `scanKeys`; this is the plain, obviously-right form that the tests check

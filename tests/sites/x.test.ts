@@ -6,9 +6,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Identity, Resolution } from '../../lib/sites/types';
-import { xAdapter } from '../../lib/sites/x/adapter';
-import { X_CSS, X_SELECTORS, type XHook } from '../../lib/sites/x/selectors';
+import { xSite } from '../../lib/sites/x';
+import { bundledXAdapter } from '../../lib/sites/x/adapter';
 import { canonicalX, xHandleFromPath } from '../../lib/sites/x/urls';
+
+/** An adapter on the bundled hooks, as a tab builds it. */
+const xAdapter = bundledXAdapter(xSite.hooks);
 
 const FIXTURES = join(process.cwd(), 'tests/sites/x/fixtures');
 const DEMO = join(process.cwd(), 'tests/fixtures/demo/x.html');
@@ -78,7 +81,7 @@ describe('the adapter’s declaration', () => {
   it('runs on every X origin', () => {
     expect(xAdapter.site).toBe('x');
     expect(xAdapter.platform).toBe('x');
-    expect(xAdapter.matches).toEqual([
+    expect(xSite.matches).toEqual([
       'https://x.com/*',
       'https://twitter.com/*',
       'https://mobile.x.com/*',
@@ -91,81 +94,8 @@ describe('the adapter’s declaration', () => {
   });
 });
 
-// How often each hook (its selectors joined) matches in each fixture; unlisted hooks: 0.
-// Every fixture's shell has one side-bar search <input> (typing) and one "Post" link to
-// /compose/post (quoteItem, which only counts inside a menu).
-const COUNTS: Record<string, Partial<Record<XHook, number>>> = {
-  'timeline-en.html': { post: 3, userName: 3, permalink: 6, like: 3, reply: 3, repost: 3, quoteItem: 1, typing: 1 },
-  'timeline-id.html': {
-    post: 3, userName: 3, socialContext: 1, permalink: 6, like: 3, reply: 3, repost: 3,
-    menu: 2, menuItem: 2, repostConfirm: 1, quoteItem: 2, typing: 1,
-  },
-  'repost.html': { post: 2, userName: 2, socialContext: 1, permalink: 4, like: 2, reply: 2, repost: 2, quoteItem: 1, typing: 1 },
-  'quote.html': { post: 2, userName: 4, quote: 2, permalink: 4, like: 2, reply: 2, repost: 2, quoteItem: 1, typing: 1 },
-  'profile.html': {
-    post: 2, userName: 2, socialContext: 2, permalink: 4, like: 2, reply: 2, repost: 2,
-    quoteItem: 1, follow: 1, profileName: 1, typing: 1,
-  },
-  'status.html': {
-    post: 3, userName: 3, permalink: 6, like: 3, reply: 3, repost: 3, quoteItem: 1,
-    follow: 1, inlineReplyButton: 1, typing: 2,
-  },
-  'who-to-follow.html': {
-    post: 1, userName: 1, permalink: 2, like: 1, reply: 1, repost: 1, quoteItem: 1,
-    follow: 3, userCell: 2, hoverCard: 1, typing: 1,
-  },
-  'undo-states.html': {
-    post: 2, userName: 2, permalink: 4, like: 1, unlike: 1, reply: 2, repost: 1, unrepost: 1,
-    menu: 2, menuItem: 2, unrepostConfirm: 1, quoteItem: 2, unfollow: 1, userCell: 1, typing: 1,
-  },
-  'repost-menu.html': {
-    post: 1, userName: 1, permalink: 2, like: 1, reply: 1, repost: 1, menu: 2, menuItem: 2,
-    repostConfirm: 1, quoteItem: 2, typing: 1,
-  },
-  'repost-sheet-mobile.html': {
-    post: 1, userName: 1, permalink: 2, like: 1, reply: 1, repost: 1, menu: 2, menuItem: 2,
-    repostConfirm: 1, quoteItem: 1, dialog: 1, typing: 1,
-  },
-  'post-menu.html': { post: 1, userName: 1, permalink: 2, like: 1, reply: 1, repost: 1, menu: 2, menuItem: 7, quoteItem: 1, typing: 1 },
-  'photo-viewer.html': { post: 1, userName: 1, permalink: 2, like: 2, reply: 2, repost: 2, quoteItem: 1, dialog: 1, typing: 1 },
-  // Labels kept, testids renamed: like/reply/repost/follow still found (by label).
-  'testid-renamed.html': {
-    post: 2, userName: 2, permalink: 4, like: 1, unlike: 1, reply: 2, repost: 2, menu: 2,
-    menuItem: 2, quoteItem: 2, follow: 1, userCell: 1, typing: 1,
-  },
-  // Labels with no post around them; a menu with no menu items.
-  'unknown.html': { permalink: 1, like: 1, reply: 1, menu: 1 },
-};
-
-describe('selector match counts per fixture', () => {
-  it('has a count table for every fixture file', () => {
-    expect(readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).sort()).toEqual(Object.keys(COUNTS).sort());
-  });
-
-  it.each(Object.entries(COUNTS))('%s', (name, expected) => {
-    load(name);
-    const counts = Object.fromEntries(
-      (Object.keys(X_CSS) as XHook[]).map((h) => [h, document.querySelectorAll(X_CSS[h]).length]),
-    );
-    const want = Object.fromEntries((Object.keys(X_CSS) as XHook[]).map((h) => [h, expected[h] ?? 0]));
-    expect(counts).toEqual(want);
-  });
-
-  it('finds each hook’s most stable selector in at least one fixture', () => {
-    const pages = Object.keys(COUNTS).map((name) => {
-      load(name);
-      return document.body.innerHTML;
-    });
-    const missing = (Object.keys(X_SELECTORS) as XHook[]).filter((h) => {
-      const primary = X_SELECTORS[h][0];
-      return !pages.some((html) => {
-        document.body.innerHTML = html;
-        return document.querySelector(primary) !== null;
-      });
-    });
-    expect(missing).toEqual([]);
-  });
-});
+// How often each hook matches in each fixture: declared in lib/sites/x/hooks.json, checked by
+// tests/sites/hooks.test.ts against the same compiled hooks the adapter runs on.
 
 describe('English timeline', () => {
   beforeEach(() => load('timeline-en.html'));
@@ -652,7 +582,7 @@ describe('scanKeys: the scan’s fast path', () => {
   }
 
   const pages = [
-    ...Object.keys(COUNTS).map((name) => [name, () => load(name)] as const),
+    ...readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).sort().map((name) => [name, () => load(name)] as const),
     ['demo x.html', () => (document.body.innerHTML = bodyOf(readFileSync(DEMO, 'utf8')))] as const,
   ];
 

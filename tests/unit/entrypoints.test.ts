@@ -1,26 +1,29 @@
 /**
- * The content scripts' match patterns are literal in the entrypoints (WXT reads them for the
- * manifest); they must be exactly the adapters' real origins, and both scripts must start at
- * document_start so the guard listens before the page does.
+ * The one content script runs on exactly the registry's origins (WXT reads `matches` for the
+ * manifest) and starts at document_start, so the guard listens before the page does.
  */
 import { describe, expect, it } from 'vitest';
-import facebookScript from '../../entrypoints/facebook.content/index';
-import xScript from '../../entrypoints/x.content/index';
-import { facebookAdapter } from '../../lib/sites/facebook/adapter';
-import { xAdapter } from '../../lib/sites/x/adapter';
+import guardScript from '../../entrypoints/guard.content/index';
+import { CONTENT_MATCHES, SITES, siteForHost } from '../../lib/sites/registry';
 
-describe('content script entrypoints', () => {
-  it.each([
-    ['x', xScript, xAdapter.matches],
-    ['facebook', facebookScript, facebookAdapter.matches],
-  ])('%s: matches are the adapter’s origins, run at document_start', (_site, script, matches) => {
-    expect([...((script.matches ?? []) as string[])].sort()).toEqual([...matches].sort());
-    expect(script.runAt).toBe('document_start');
+describe('the content script entrypoint', () => {
+  it('matches every guarded site’s origins, from the registry, at document_start', () => {
+    expect([...((guardScript.matches ?? []) as string[])].sort()).toEqual([...CONTENT_MATCHES].sort());
+    expect(guardScript.runAt).toBe('document_start');
   });
 
-  it('asks for no host beyond the six sites’ origins', () => {
-    for (const p of [...xAdapter.matches, ...facebookAdapter.matches]) {
+  it('asks for no host beyond the guarded sites’ own origins', () => {
+    for (const p of CONTENT_MATCHES) {
       expect(p).toMatch(/^https:\/\/(mobile\.|www\.|web\.|m\.)?(x|twitter|facebook)\.com\/\*$/);
     }
+  });
+
+  it('finds the site of every origin it runs on, and none elsewhere', () => {
+    for (const site of SITES) {
+      for (const p of site.matches) expect(siteForHost(new URL(p.replace('*', '')).hostname)?.id).toBe(site.id);
+    }
+    expect(siteForHost('example.com')).toBeNull();
+    expect(siteForHost('notx.com')).toBeNull();
+    expect(siteForHost('x.com.evil.test')).toBeNull();
   });
 });

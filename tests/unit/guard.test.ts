@@ -14,7 +14,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MENU_CONTEXT_MS } from '../../lib/guard/decide';
-import { runGuard, LISTED_ATTR, type GuardHandle } from '../../lib/guard/runtime';
+import { runGuard, LISTED_ATTR, type GuardHandle, type GuardedSite } from '../../lib/guard/runtime';
 import { REFRESH } from '../../lib/background/notify';
 import { compileList } from '../../lib/list/compile';
 import type { ListPayload } from '../../lib/list/types';
@@ -50,8 +50,9 @@ function identitiesOf(post: Element): Identity[] {
 const fakeAdapter: SiteAdapter = {
   site: 'x',
   platform: 'x',
-  name: 'Fake X',
-  matches: ['https://fake.test/*'],
+  hooksVersion: 1,
+  resolveDoubleTap: () => null,
+  resolveSend: () => null,
   resolveControl(target): Resolution | null {
     const control = target.closest('[data-act]');
     if (!control) return null;
@@ -77,6 +78,14 @@ const fakeAdapter: SiteAdapter = {
     }
   },
   identitiesOf,
+};
+
+/** The fake site as the runtime takes it: its hooks (none needed) and its adapter. */
+const fakeSite: GuardedSite = {
+  id: 'x',
+  platform: 'x',
+  hooks: { site: 'x', hooksVersion: 1, minEngine: 1, selectors: {}, labels: {}, paths: {}, shortcuts: {}, thresholds: {} },
+  create: () => fakeAdapter,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -199,7 +208,7 @@ let clock = NOW;
 async function start(opts: { now?: number } = {}): Promise<GuardHandle> {
   clock = opts.now ?? NOW;
   ctx = new ContentScriptContext('guard-test');
-  const handle = runGuard(ctx, fakeAdapter, { isTrusted: () => true, now: () => clock });
+  const handle = runGuard(ctx, fakeSite, { isTrusted: () => true, now: () => clock });
   await handle.ready;
   return handle;
 }

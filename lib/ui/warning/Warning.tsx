@@ -27,7 +27,7 @@ import type { Organization } from '../../policy/types';
 export type WarningMode = 'warn' | 'justify' | 'block';
 export type { Relation };
 
-export interface Decision {
+export interface UserChoice {
   decision: 'cancel' | 'proceed';
   justification?: string;
 }
@@ -48,7 +48,7 @@ export interface WarningProps {
   isTrusted: (e: Event) => boolean;
   /** Proceed stays disabled this long after opening (a double click must not go through). */
   proceedDelayMs: number;
-  onDecision: (d: Decision) => void;
+  onDecision: (d: UserChoice) => void;
 }
 
 /** Only http(s) links are rendered; anything else (javascript:, data:, relative) is dropped. */
@@ -116,7 +116,7 @@ export function Warning(props: WarningProps) {
     return () => clearTimeout(timer);
   }, []);
 
-  const decide = (d: Decision) => {
+  const decide = (d: UserChoice) => {
     if (decided.current) return;
     decided.current = true;
     onDecision(d);

@@ -7,7 +7,7 @@
  * (X's `l` = like) and click handlers never see them. Only one warning exists at a time.
  */
 import { h, render } from 'preact';
-import { Warning, type Decision, type WarningProps } from './Warning';
+import { Warning, type UserChoice, type WarningProps } from './Warning';
 import { WARNING_CSS } from './styles';
 
 export const WARNING_TAG = 'jaga-netral-warning';
@@ -26,7 +26,7 @@ export interface WarningOptions extends Omit<WarningProps, 'isTrusted' | 'procee
   proceedDelayMs?: number;
 }
 
-export type WarningResult = Decision;
+export type WarningResult = UserChoice;
 
 export interface WarningHandle {
   result: Promise<WarningResult>;

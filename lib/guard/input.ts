@@ -1,0 +1,235 @@
+/**
+ * The guard's ears: capture-phase listeners on `window`, registered at document_start so
+ * they hear every input before the page does. Each input becomes an Intent (resolve.ts),
+ * the adapter says what it would do, decide.ts says whether to stop it, show.ts warns.
+ *
+ * Inputs: mouse, touch and pen presses and clicks; Enter/Space on a focused control; the
+ * site's own shortcut keys; a double click or double tap on media where the site likes on
+ * it; Enter in a comment box that sends without any Comment button. The decision is
+ * synchronous: by the time our listener returns, the page would already have acted.
+ */
+import type { Resolution } from '../sites/types';
+import { targetOf, TYPING } from '../sites/engine/dom';
+import { allowed, decide, type GuardDecision } from './decide';
+import { resolveIntent, type Intent } from './resolve';
+import { ALLOWANCE_MS } from './decide';
+import { record, showWarning, withSubject, type ShowContext } from './show';
+
+/** The presses that come before a click; stopped on a listed target so the page never sees them. */
+const PRESS_EVENTS = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'touchstart', 'touchend'] as const;
+/** How far apart (px) two taps may be and still be one double tap. */
+const DOUBLE_TAP_PX = 40;
+/** How long the rest of a stopped double tap (touchend, click, dblclick) keeps being stopped. */
+const SWALLOW_MS = 800;
+
+export interface InputContext extends ShowContext {
+  signal: AbortSignal;
+  location: Location;
+}
+
+function stop(e: Event, preventDefault = true): void {
+  if (preventDefault && e.cancelable) e.preventDefault();
+  e.stopImmediatePropagation();
+}
+
+export function listenForInputs(c: InputContext): void {
+  const { state } = c;
+  const fromOurUi = (e: Event) => state.open !== null && e.composedPath().includes(state.open.handle.host);
+  const resolve = (intent: Intent): Resolution | null => resolveIntent(state.adapter, intent, c.location);
+
+  const remember = (res: Resolution) => {
+    if (res.type !== 'menu-commit') state.menu = { identities: res.identities, at: state.now() };
+  };
+
+  /** `consume`: a click uses up a pending allowance; the presses before it only look. */
+  const decideFor = (res: Resolution, consume: boolean): GuardDecision | null => {
+    if (!state.config || !state.index) return null;
+    const d = decide(res, state.config, state.index, state.menu, state.now());
+    if (!d) return null;
+    if (allowed(d, state.allowance, state.now())) {
+      if (consume) state.allowance = null;
+      return null;
+    }
+    return d;
+  };
+
+  /** Stops `e` and warns when `res` is a guarded action on a listed account. */
+  const intercept = (e: Event, res: Resolution, replay: (d: GuardDecision) => void): boolean => {
+    const d = decideFor(res, true);
+    if (!d) return false;
+    if (d.mode === 'audit') {
+      withSubject(state, d.hit, d.identity.display, (s) => record(c, d, s, 'audited'));
+      return false;
+    }
+    const handledAt = performance.now();
+    stop(e);
+    // The decision was synchronous; the details may need one storage read.
+    state.pending = d;
+    withSubject(state, d.hit, d.identity.display, (s) => showWarning(c, d, s, e.timeStamp, handledAt, replay));
+    return true;
+  };
+
+  /** Our own replay: the element's events pass once. */
+  const replaying = (run: (el: Element) => void) => (el: Element) => {
+    state.replaying = el;
+    try {
+      run(el);
+    } finally {
+      state.replaying = null;
+    }
+  };
+  const replayClick = replaying((el) => (el as HTMLElement).click());
+  /** Sends again what Enter would have sent: editors act on the keydown (they do not check isTrusted). */
+  const replayEnter = replaying((el) => {
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, bubbles: true, cancelable: true, composed: true } as KeyboardEventInit));
+  });
+  const isReplay = (t: Element) => !!state.replaying && (state.replaying === t || state.replaying.contains(t));
+
+  // -- the rest of a stopped double tap ---------------------------------------------------
+  const swallowed = (e: Event, t: Element | null): boolean => {
+    const s = state.swallow;
+    if (!s || !t) return false;
+    if (state.now() > s.until) {
+      state.swallow = null;
+      return false;
+    }
+    if (s.target !== t && !s.target.contains(t)) return false;
+    stop(e, false);
+    return true;
+  };
+
+  /** A second tap (touch, pen) or a second press (mouse, `detail` ≥ 2) on media: a double tap. */
+  const doubleTap = (e: Event, t: Element): boolean => {
+    const pe = e as PointerEvent & MouseEvent;
+    const isMouse = e.type === 'mousedown' || (e.type === 'pointerdown' && pe.pointerType === 'mouse');
+    let second = false;
+    if (isMouse) second = e.type === 'mousedown' && pe.detail >= 2;
+    else if (e.type === 'pointerdown' || e.type === 'touchstart') {
+      const p = e.type === 'touchstart' ? (e as TouchEvent).touches?.[0] : pe;
+      const x = p?.clientX ?? 0;
+      const y = p?.clientY ?? 0;
+      const last = state.lastTap;
+      const window = state.hooks.threshold('doubleTapMs', 350);
+      const now = state.now();
+      if (last && now - last.at <= window && Math.hypot(x - last.x, y - last.y) <= DOUBLE_TAP_PX && (last.media === t || last.media.contains(t) || t.contains(last.media))) {
+        second = true;
+        state.lastTap = null;
+      } else {
+        state.lastTap = { at: now, x, y, media: t };
+      }
+    }
+    if (!second) return false;
+    const res = resolve({ kind: 'double-tap', target: t });
+    if (!res || res.type === 'menu') return false;
+    if (state.busy) {
+      stop(e, false);
+      return true;
+    }
+    const media = t;
+    const stopped = intercept(e, res, (d) => {
+      // Go ahead: press the post's like button (the same action). Without one, a tap cannot
+      // be replayed: the user's next double tap on it passes (the allowance).
+      if (res.control !== media && !media.contains(res.control)) replayClick(res.control);
+      else state.allowance = { entryId: d.hit.entryId, action: d.action, until: state.now() + ALLOWANCE_MS };
+    });
+    if (stopped) state.swallow = { until: state.now() + SWALLOW_MS, target: media };
+    return stopped;
+  };
+
+  const onPress = (e: Event) => {
+    if (!state.active || fromOurUi(e)) return;
+    const t = targetOf(e);
+    if (!t || isReplay(t)) return;
+    if (swallowed(e, t)) return;
+    if ((e.type === 'pointerdown' || e.type === 'mousedown' || e.type === 'touchstart') && doubleTap(e, t)) return;
+    const res = resolve({ kind: 'control', target: t });
+    if (!res) return;
+    remember(res);
+    if (res.type === 'menu') return;
+    if (state.busy) return stop(e, false);
+    const d = decideFor(res, false);
+    // Not preventDefault: the click still comes and is handled (and stopped) in onClick.
+    if (d && d.mode !== 'audit') e.stopImmediatePropagation();
+  };
+
+  const onPointerOver = (e: Event) => {
+    if (!state.active || fromOurUi(e)) return;
+    const t = targetOf(e);
+    const res = t && resolve({ kind: 'control', target: t });
+    // Hovering a like button opens Facebook's reactions bar: its items commit for this post.
+    if (res && res.type !== 'menu-commit') remember(res);
+  };
+
+  const onClick = (e: Event) => {
+    if (!state.active || fromOurUi(e)) return;
+    const t = targetOf(e);
+    if (!t || isReplay(t)) return;
+    if (swallowed(e, t)) return;
+    const res = resolve({ kind: 'control', target: t });
+    if (!res) return;
+    remember(res);
+    if (res.type === 'menu') return;
+    if (state.busy) return stop(e);
+    intercept(e, res, () => replayClick(res.control));
+  };
+
+  const onDblClick = (e: Event) => {
+    if (!state.active || fromOurUi(e)) return;
+    const t = targetOf(e);
+    if (!t || isReplay(t)) return;
+    if (swallowed(e, t)) return;
+    // A dblclick whose second press was not stopped (no media hook then): ask once more.
+    const res = resolve({ kind: 'double-tap', target: t });
+    if (!res || res.type === 'menu') return;
+    if (state.busy) return stop(e);
+    intercept(e, res, () => replayClick(res.control));
+  };
+
+  const onKeydown = (e: Event) => {
+    const ke = e as KeyboardEvent;
+    if (!state.active || fromOurUi(e) || ke.isComposing) return;
+    const t = targetOf(e);
+    if (t && isReplay(t)) return;
+    const plain = !ke.ctrlKey && !ke.metaKey && !ke.altKey;
+    if (ke.key === 'Enter' && plain && !ke.shiftKey && t?.closest(TYPING)) {
+      // Enter in a comment box sends it, with no Comment button pressed first.
+      const res = resolve({ kind: 'send', target: t });
+      if (res && res.type === 'action') {
+        if (state.busy) return stop(e);
+        if (intercept(e, res, () => replayEnter(res.control))) state.keyupTarget = t;
+        return;
+      }
+    }
+    if ((ke.key === 'Enter' || ke.key === ' ') && t && plain) {
+      const res = resolve({ kind: 'control', target: t });
+      if (res && res.type !== 'menu') {
+        remember(res);
+        if (state.busy) return stop(e);
+        if (intercept(e, res, () => replayClick(res.control)) && ke.key === ' ') state.keyupTarget = t;
+        return;
+      }
+    }
+    const res = resolve({ kind: 'shortcut', event: ke });
+    if (!res) return;
+    remember(res);
+    if (res.type === 'menu') return;
+    if (state.busy) return stop(e);
+    intercept(e, res, () => replayClick(res.control));
+  };
+
+  const onKeyup = (e: Event) => {
+    const k = (e as KeyboardEvent).key;
+    if (state.keyupTarget && (k === ' ' || k === 'Enter') && e.target === state.keyupTarget) {
+      state.keyupTarget = null;
+      stop(e);
+    }
+  };
+
+  const listen = (type: string, fn: (e: Event) => void) => window.addEventListener(type, fn, { capture: true, signal: c.signal });
+  for (const type of PRESS_EVENTS) listen(type, onPress);
+  listen('pointerover', onPointerOver);
+  listen('click', onClick);
+  listen('dblclick', onDblClick);
+  listen('keydown', onKeydown);
+  listen('keyup', onKeyup);
+}
