@@ -34,6 +34,12 @@ param(
     # List signing public keys (list)
     [string[]] $listPublicKeys = @('ed25519:ignRTjZx7fdQFZSnhliCnc3zUn7H0aEQJm34n9zHadM='),
 
+    # Hooks update URLs (list)
+    [string[]] $hooksUrls = @('https://daftar.contoh.go.id/jaga-netral/hooks.json'),
+
+    # Hooks signing public keys (list)
+    [string[]] $hooksPublicKeys = @('ed25519:ignRTjZx7fdQFZSnhliCnc3zUn7H0aEQJm34n9zHadM='),
+
     # List check interval (minutes) (integer)
     [Nullable[long]] $syncIntervalMinutes = 60,
 
@@ -90,6 +96,8 @@ $ForcelistKeyPath = 'SOFTWARE\Policies\Microsoft\Edge\ExtensionInstallForcelist'
 $Settings = [ordered]@{
     listUrls = @{ Kind = 'List'; Value = $listUrls }
     listPublicKeys = @{ Kind = 'List'; Value = $listPublicKeys }
+    hooksUrls = @{ Kind = 'List'; Value = $hooksUrls }
+    hooksPublicKeys = @{ Kind = 'List'; Value = $hooksPublicKeys }
     syncIntervalMinutes = @{ Kind = 'DWord'; Value = $syncIntervalMinutes; Min = 5; Max = 10080 }
     mode = @{ Kind = 'String'; Value = $mode }
     actionModes = @{ Kind = 'Json'; Value = $actionModes }

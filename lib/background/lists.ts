@@ -17,20 +17,18 @@ import type { EffectiveConfig } from '../policy/types';
 import { KEYS, type SourceStatus } from '../storage/items';
 import { mirror } from './mirror';
 import { notifyTabs } from './notify';
+import { createSerial } from './serial';
 
 
 type ShardMap = Record<PlatformId, WireShard[]>;
 
 
-/** Sync runs one at a time (an alarm and a "sync now" may meet). */
-let chain: Promise<unknown> = Promise.resolve();
-export function syncLists(config: EffectiveConfig): Promise<SourceStatus[]> {
-  const run = chain.then(() => doSync(config));
-  chain = run.catch(() => {});
-  return run;
-}
-
-async function doSync(config: EffectiveConfig): Promise<SourceStatus[]> {
+/**
+ * Syncs every list source once. Not serialised by itself: the background runs it through the
+ * one-at-a-time runner it creates at start (createListSync), so that no chain lives at module
+ * level; a test may call it directly, one call after another.
+ */
+export async function syncLists(config: EffectiveConfig): Promise<SourceStatus[]> {
   const shardKeys = PLATFORMS.map((p) => KEYS.shards(p));
   const stored = await browser.storage.local.get([KEYS.sources, KEYS.chunks, ...shardKeys]);
   const prevChunks = (stored[KEYS.chunks] as Record<string, number> | undefined) ?? {};
@@ -129,6 +127,12 @@ async function doSync(config: EffectiveConfig): Promise<SourceStatus[]> {
     await notifyTabs();
   }
   return next;
+}
+
+/** A list sync that runs one at a time (an alarm and a "sync now" may meet); one per background. */
+export function createListSync(): (config: EffectiveConfig) => Promise<SourceStatus[]> {
+  const serial = createSerial();
+  return (config) => serial(() => syncLists(config));
 }
 
 function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {

@@ -94,7 +94,9 @@ export function listenForInputs(c: InputContext): void {
       return false;
     }
     if (s.target !== t && !s.target.contains(t)) return false;
-    stop(e, false);
+    // The click of a stopped double tap must not follow the photo's link either (the site's
+    // own handler, which would have routed it, never sees it). Touch events are passive.
+    stop(e, !e.type.startsWith('touch'));
     return true;
   };
 

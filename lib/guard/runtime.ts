@@ -78,7 +78,7 @@ export async function readStartup(keys: string[]): Promise<{ got: Record<string,
  * this engine can run it, and it is newer than the bundled hooks; else the bundled hooks
  * (which so win after an extension update that ships newer ones).
  */
-export function chooseHooks(bundled: SiteHooks, stored: unknown): SiteHooks {
+export function hooksForTab(bundled: SiteHooks, stored: unknown): SiteHooks {
   const s = (stored as HooksInForce | null | undefined)?.hooks;
   if (!s || typeof s !== 'object' || s.site !== bundled.site) return bundled;
   if (typeof s.hooksVersion !== 'number' || s.hooksVersion <= bundled.hooksVersion) return bundled;
@@ -177,7 +177,7 @@ export function runGuard(ctx: ContentScriptContext, site: GuardedSite, opts: Gua
     ]).then(([{ got, area }, hooks]) => {
       state.stats.area = area;
       const t1 = performance.now();
-      useHooks(chooseHooks(site.hooks, hooks[hooksKey]));
+      useHooks(hooksForTab(site.hooks, hooks[hooksKey]));
       state.config = (got[KEYS.config] as EffectiveConfig | undefined) ?? effectiveConfig(undefined, undefined);
       state.index = ListIndex.fromWire(site.platform, (got[shardKey] as WireShard[] | undefined) ?? []);
       const t2 = performance.now();

@@ -96,6 +96,8 @@ export function showWarning(c: ShowContext, d: GuardDecision, subject: Subject, 
   );
   void handle.result.then((r) => {
     if (state.open?.handle === handle) state.open = null;
+    // The rest of a stopped double tap has long arrived: the next tap is a new one.
+    state.swallow = null;
     if (d.mode === 'block') return;
     if (r.decision !== 'proceed') {
       record(c, d, subject, 'cancelled', undefined, clauseIds);

@@ -1,4 +1,5 @@
 /** Words every page shares. Indonesian first; English second. */
+import { SITES } from '../sites/registry';
 import type { Action, Locale, LocaleSetting, Mode, Role, SiteId } from '../model';
 
 export interface Bilingual {
@@ -56,13 +57,13 @@ export const MODE_LABELS: Record<Mode, Bilingual> = {
   block: { id: 'Cegah', en: 'Block' },
 };
 
+/** Every platform's name; a guarded site's comes from its registry entry (lib/sites/registry.ts). */
 export const SITE_LABELS: Record<SiteId, string> = {
-  x: 'X (Twitter)',
-  facebook: 'Facebook',
   instagram: 'Instagram',
   tiktok: 'TikTok',
   youtube: 'YouTube',
   threads: 'Threads',
+  ...(Object.fromEntries(SITES.map((s) => [s.id, s.name])) as Record<'x' | 'facebook', string>),
 };
 
 export function t(b: Bilingual, locale: Locale): string {

@@ -1,4 +1,6 @@
 /** Words of the popup and the options page. Indonesian first; English second. */
+import { describeHooksError, isHooksErrorCode } from '../hooks/errors';
+import type { Locale } from '../model';
 import type { Outcome, ReportErrorCode } from '../storage/items';
 import type { Bilingual } from './common';
 
@@ -61,8 +63,8 @@ export const PAGE = {
     en: 'No browsing data is sent from this device.',
   },
   reportWhat: {
-    id: 'Yang dikirim: tindakan (suka, komentar, bagikan, ikuti), situs, akun terdaftar, versi daftar, pasal yang dikutip, hasilnya (diperingatkan, dibatalkan, dilanjutkan beserta alasan bila alasan diwajibkan, dicegah, dicatat), waktu, dan ID acak pemasangan ini. Tidak dikirim: alamat halaman, isi unggahan, atau riwayat penjelajahan lain.',
-    en: 'Sent: the action (like, comment, share, follow), the site, the listed account, the list version, the clauses cited, the outcome (warned, cancelled, went ahead with the reason when a reason was required, blocked, recorded), the time and a random id of this installation. Not sent: page addresses, post text or any other browsing.',
+    id: 'Yang dikirim: tindakan (suka, komentar, bagikan, ikuti), situs, akun terdaftar, versi daftar, pasal yang dikutip, hasilnya (diperingatkan, dibatalkan, dilanjutkan beserta alasan bila alasan diwajibkan, dicegah, dicatat), waktu, dan ID acak pemasangan ini; juga pemberitahuan bila tombol suatu situs tidak lagi dikenali (situs, nama hook, versi data situs). Tidak dikirim: alamat halaman, isi unggahan, atau riwayat penjelajahan lain.',
+    en: 'Sent: the action (like, comment, share, follow), the site, the listed account, the list version, the clauses cited, the outcome (warned, cancelled, went ahead with the reason when a reason was required, blocked, recorded), the time and a random id of this installation; also a notice when a site’s buttons are no longer recognised (the site, the hook name, the site data version). Not sent: page addresses, post text or any other browsing.',
   },
   reportPending: { id: 'Menunggu dikirim', en: 'Waiting to be sent' },
   reportSentAt: { id: 'Terakhir terkirim', en: 'Last delivered' },
@@ -74,7 +76,50 @@ export const PAGE = {
   help: { id: 'Bantuan', en: 'Help' },
   yes: { id: 'ya', en: 'yes' },
   no: { id: 'tidak', en: 'no' },
+  hooksTitle: { id: 'Pengenalan tombol di situs', en: 'Button recognition on sites' },
+  healthOk: { id: 'berfungsi', en: 'working' },
+  healthDegraded: { id: 'terganggu', en: 'impaired' },
+  healthDegradedWhy: {
+    id: 'tombol untuk aksi ini tidak lagi dikenali, jadi peringatan bisa tidak muncul. Beri tahu TI instansi Anda.',
+    en: 'the button for this action is no longer recognised, so the warning may not appear. Tell your agency’s IT.',
+  },
+  healthUnknown: {
+    id: 'belum diperiksa (buka situs ini untuk memeriksanya)',
+    en: 'not checked yet (open the site to check it)',
+  },
+  hooksBundled: { id: 'bawaan', en: 'bundled' },
+  hooksSourceProblem: { id: 'Pembaruan data situs', en: 'Site data update' },
 } satisfies Texts;
+
+/** "data situs versi 3 (bawaan)" / "… versi 4 dari https://…". */
+export function hooksVersionLine(version: number, source: string | undefined): Bilingual {
+  return source === undefined
+    ? { id: `data situs versi ${version} (bawaan)`, en: `site data version ${version} (bundled)` }
+    : { id: `data situs versi ${version} dari ${source}`, en: `site data version ${version} from ${source}` };
+}
+
+/**
+ * Why a hooks source failed, in words (the hooks' own codes, and the download's: network,
+ * timeout, HTTP), always saying that the hooks in use stay in use.
+ */
+export function describeHooksSourceError(code: string, detail: string | undefined, locale: Locale): string {
+  if (isHooksErrorCode(code)) return describeHooksError({ code, detail }, locale);
+  const en = locale === 'en';
+  const keep = en ? 'The site data already in use stays in use.' : 'Data situs yang sudah ada tetap dipakai.';
+  const status = /\d{3}/.exec(detail ?? '')?.[0];
+  switch (code) {
+    case 'network':
+      return en ? `The site data server could not be reached. ${keep}` : `Server data situs tidak dapat dihubungi. ${keep}`;
+    case 'timeout':
+      return en ? `The site data server took too long to answer. ${keep}` : `Server data situs terlalu lama menjawab. ${keep}`;
+    case 'http':
+      return en
+        ? `The site data server answered with an error${status ? ` (HTTP ${status})` : ''}. ${keep}`
+        : `Server data situs menjawab dengan galat${status ? ` (HTTP ${status})` : ''}. ${keep}`;
+    default:
+      return describeHooksError({ code, detail }, locale);
+  }
+}
 
 /** The reporting line of the popup and the options page (`organization` from policy). */
 export function reportingOn(organization: string | undefined, host: string): Bilingual {
@@ -223,9 +268,25 @@ export const OPTIONS = {
   cleared: { id: 'Riwayat dihapus.', en: 'Record cleared.' },
   clearFailed: { id: 'Riwayat tidak dapat dihapus.', en: 'The record could not be cleared.' },
   privacyLists: {
-    id: 'Yang keluar dari perangkat ini hanyalah permintaan unduhan daftar akun ke alamat daftar yang berlaku. Riwayat penjelajahan dan isi halaman tidak pernah dikirim; catatan peringatan disimpan di perangkat ini.',
-    en: 'The only thing that leaves this device is the download of account lists from the list addresses in force. Browsing history and page content are never sent; the warning record is kept on this device.',
+    id: 'Yang keluar dari perangkat ini hanyalah permintaan unduhan daftar akun ke alamat daftar yang berlaku (dan pembaruan data situs, bila diatur organisasi Anda). Riwayat penjelajahan dan isi halaman tidak pernah dikirim; catatan peringatan disimpan di perangkat ini.',
+    en: 'The only thing that leaves this device is the download of account lists from the list addresses in force (and of site data updates, when your organisation sets them). Browsing history and page content are never sent; the warning record is kept on this device.',
   },
+  hooksPolicyTitle: { id: 'Pembaruan data situs (hooks)', en: 'Site data updates (hooks)' },
+  hooksPolicyIntro: {
+    id: 'Bila situs mengubah tampilannya, organisasi Anda dapat mengirim perbaikan bertanda tangan tanpa menunggu versi baru ekstensi. Diatur oleh kebijakan organisasi saja.',
+    en: 'When a site changes its pages, your organisation can send a signed fix without waiting for a new version of the extension. Set by your organisation’s policy only.',
+  },
+  hooksUrls: { id: 'Alamat pembaruan data situs', en: 'Site data update URLs' },
+  hooksPublicKeys: { id: 'Kunci publik penanda tangan', en: 'Signing public keys' },
+  hooksKeysFromLists: {
+    id: 'sama dengan kunci daftar (listPublicKeys)',
+    en: 'the same as the list keys (listPublicKeys)',
+  },
+  noHooksUrls: {
+    id: 'Tidak ada: data situs bawaan ekstensi yang dipakai.',
+    en: 'None: the site data bundled with the extension is used.',
+  },
+  hooksSites: { id: 'Situs', en: 'Sites' },
   privacyNoReport: {
     id: 'Pelaporan audit tidak aktif: organisasi Anda tidak mengatur alamat pelaporan.',
     en: 'Audit reporting is off: your organisation has not set a reporting address.',

@@ -3,6 +3,7 @@
  * (background), callers use lib/messaging/client.ts. The background checks the sender
  * and validates every payload: content scripts run beside untrusted pages.
  */
+import type { SiteHealth } from '../hooks/types';
 import type { GuardEvent, SourceStatus } from '../storage/items';
 
 export interface Messages {
@@ -12,6 +13,12 @@ export interface Messages {
   'lists.sync': { request: Record<string, never>; response: { sources: SourceStatus[] } };
   /** popup/options → background: forget the local record of warnings. */
   'events.clear': { request: Record<string, never>; response: { ok: true } };
+  /**
+   * content script → background: a site's detection health changed in this tab (sent on
+   * change only). Stored under `jn.health`; when audit reporting is on, a change to
+   * `degraded` queues a `detection-degraded` event (site, hook id, hooks version only).
+   */
+  'health.report': { request: { health: SiteHealth }; response: { ok: true } };
 }
 export type MessageType = keyof Messages;
 export interface Envelope<T extends MessageType = MessageType> {

@@ -11,6 +11,7 @@ import type { EffectiveConfig, Policy, PolicyKey, PolicyState, UserSettings } fr
 export const DEFAULTS = {
   listUrls: [] as string[],
   listPublicKeys: [] as string[],
+  hooksUrls: [] as string[],
   syncIntervalMinutes: 60,
   mode: 'warn' as Mode,
   actionModes: {} as Partial<Record<Action, Mode>>,
@@ -19,7 +20,7 @@ export const DEFAULTS = {
   localClauses: [],
   locale: 'id',
   employeeStatus: 'mixed' as EmployeeStatusSetting,
-} satisfies Omit<EffectiveConfig, 'managed' | 'locked' | 'policyKeys' | 'reportUrl' | 'reportFormat'>;
+} satisfies Omit<EffectiveConfig, 'managed' | 'locked' | 'policyKeys' | 'reportUrl' | 'reportFormat' | 'hooksPublicKeys'>;
 
 /** Keys that exist in `Policy` (in a stable order) and are set in this one. */
 function presentKeys(policy: Policy): PolicyKey[] {
@@ -58,6 +59,12 @@ export function effectiveConfig(policyState: PolicyState | undefined, user: User
   const config: EffectiveConfig = {
     listUrls: [...pick('listUrls', DEFAULTS.listUrls)],
     listPublicKeys: [...pick('listPublicKeys', DEFAULTS.listPublicKeys)],
+    // Hooks are the organisation's alone (like organization and localClauses): no user
+    // setting. Without `hooksPublicKeys` the policy's `listPublicKeys` sign hooks too (one
+    // publisher, one key pair, nothing more to configure) — the policy's, not a key a user
+    // typed in the options page, since the hooks URLs are the policy's as well.
+    hooksUrls: [...(policy.hooksUrls ?? DEFAULTS.hooksUrls)],
+    hooksPublicKeys: [...(policy.hooksPublicKeys ?? policy.listPublicKeys ?? DEFAULTS.listPublicKeys)],
     syncIntervalMinutes: pick('syncIntervalMinutes', DEFAULTS.syncIntervalMinutes),
     mode: pick('mode', DEFAULTS.mode),
     actionModes: { ...pick('actionModes', DEFAULTS.actionModes) },

@@ -21,6 +21,10 @@ export interface LocalClause {
 export interface Policy {
   listUrls?: string[];
   listPublicKeys?: string[];
+  /** Signed hooks updates to fetch (lib/background/hooks.ts): a publisher's fix for a broken hook. */
+  hooksUrls?: string[];
+  /** Keys whose hooks signatures are accepted; unset: the `listPublicKeys` are trusted for hooks too. */
+  hooksPublicKeys?: string[];
   syncIntervalMinutes?: number;
   mode?: Mode;
   actionModes?: Partial<Record<Action, Mode>>;
@@ -73,6 +77,13 @@ export type UserSettingKey = keyof UserSettings;
 export interface EffectiveConfig {
   listUrls: string[];
   listPublicKeys: string[];
+  /**
+   * Signed hooks updates (policy only: what a page's markup looks like is the
+   * organisation's to fix, not the user's). Checked on the lists' schedule.
+   */
+  hooksUrls: string[];
+  /** The keys trusted for hooks: policy `hooksPublicKeys`, else the `listPublicKeys` in force. */
+  hooksPublicKeys: string[];
   syncIntervalMinutes: number;
   mode: Mode;
   actionModes: Partial<Record<Action, Mode>>;

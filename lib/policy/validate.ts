@@ -27,6 +27,8 @@ import type { LocalClause, Organization, Policy, PolicyKey, PolicyNote } from '.
 export const POLICY_KEYS: readonly PolicyKey[] = [
   'listUrls',
   'listPublicKeys',
+  'hooksUrls',
+  'hooksPublicKeys',
   'syncIntervalMinutes',
   'mode',
   'actionModes',
@@ -44,6 +46,8 @@ export const POLICY_KEYS: readonly PolicyKey[] = [
 export const LIMITS = {
   listUrls: 20,
   listPublicKeys: 20,
+  hooksUrls: 20,
+  hooksPublicKeys: 20,
   urlLength: 2048,
   syncMin: 5,
   syncMax: 10080,
@@ -512,6 +516,17 @@ function validateKey(key: string, value: unknown, policy: Policy, notes: Notes):
     case 'listPublicKeys': {
       const v = validateArray('listPublicKeys', value, notes, checkPublicKey, LIMITS.listPublicKeys);
       if (v) policy.listPublicKeys = v;
+      return;
+    }
+    case 'hooksUrls': {
+      // Same rules as list URLs: http or https, the signature is what is trusted.
+      const v = validateArray('hooksUrls', value, notes, checkListUrl, LIMITS.hooksUrls);
+      if (v) policy.hooksUrls = v;
+      return;
+    }
+    case 'hooksPublicKeys': {
+      const v = validateArray('hooksPublicKeys', value, notes, checkPublicKey, LIMITS.hooksPublicKeys);
+      if (v) policy.hooksPublicKeys = v;
       return;
     }
     case 'syncIntervalMinutes': {

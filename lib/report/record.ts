@@ -15,6 +15,13 @@
 import type { Action, Mode, ReportFormat, Role, SiteId } from '../model';
 import type { GuardEvent, Outcome } from '../storage/items';
 
+/**
+ * A record that is not a guarded action: `dropped` (a loss report) and
+ * `detection-degraded` (a site's markup changed so that the extension no longer recognises
+ * a required hook there, and warnings may not appear: IT should publish a hooks fix).
+ */
+export type NoticeOutcome = 'dropped' | 'detection-degraded';
+
 /** Bumped when a field changes meaning or goes away (a new optional field does not). */
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -23,8 +30,11 @@ export interface ReportRecord {
   '@timestamp': string;
   /** A UUID per record: Elasticsearch's `_id`, so a batch sent twice is stored once. */
   eventId: string;
-  /** What happened; `dropped` marks a loss report (see `droppedCount`), not an action. */
-  outcome: Outcome | 'dropped';
+  /**
+   * What happened; `dropped` marks a loss report (see `droppedCount`) and
+   * `detection-degraded` a site whose detection stopped working (see `hook`), not an action.
+   */
+  outcome: Outcome | NoticeOutcome;
   action?: Action;
   site?: SiteId;
   /** The mode in force for the action. */
@@ -40,6 +50,10 @@ export interface ReportRecord {
   justification?: string;
   /** Outcome `dropped`: how many events were lost because the queue on the device was full. */
   droppedCount?: number;
+  /** Outcome `detection-degraded`: the id of the required hook that found nothing (e.g. `like`). */
+  hook?: string;
+  /** Outcome `detection-degraded`: the version of the site's hooks in force in that tab. */
+  hooksVersion?: number;
   /** This install (a random UUID made once; not tied to the user's accounts). */
   installId: string;
   extensionVersion?: string;
@@ -64,6 +78,8 @@ export const REPORT_FIELDS: readonly (keyof ReportRecord)[] = [
   'clauseIds',
   'justification',
   'droppedCount',
+  'hook',
+  'hooksVersion',
   'installId',
   'extensionVersion',
   'browser',
@@ -111,6 +127,28 @@ export function toRecord(event: GuardEvent, eventId: string, ctx: RecordContext)
 /** A loss report: `count` events were dropped from a full queue before they could be sent. */
 export function droppedRecord(count: number, at: number, eventId: string, ctx: RecordContext): ReportRecord {
   return withContext({ '@timestamp': new Date(at).toISOString(), eventId, outcome: 'dropped', droppedCount: count }, ctx);
+}
+
+/**
+ * A site's detection stopped working (lib/hooks/types.ts SiteHealth, status `degraded`).
+ * Carries the site, the hook id and the hooks version, and nothing else: no URL, no page text.
+ */
+export function degradedRecord(
+  health: { site: SiteId; hook: string; hooksVersion: number; at: number },
+  eventId: string,
+  ctx: RecordContext,
+): ReportRecord {
+  return withContext(
+    {
+      '@timestamp': new Date(health.at).toISOString(),
+      eventId,
+      outcome: 'detection-degraded',
+      site: health.site,
+      hook: health.hook,
+      hooksVersion: health.hooksVersion,
+    },
+    ctx,
+  );
 }
 
 export const CONTENT_TYPES: Record<ReportFormat, string> = {

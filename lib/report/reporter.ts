@@ -20,7 +20,8 @@ import { effectiveConfig } from '../policy/effective';
 import type { EffectiveConfig, PolicyState, UserSettings } from '../policy/types';
 import { checkReportUrl } from '../policy/validate';
 import { KEYS, type GuardEvent, type ReportState } from '../storage/items';
-import { droppedRecord, toRecord, type RecordContext, type ReportRecord } from './record';
+import type { SiteId } from '../model';
+import { degradedRecord, droppedRecord, toRecord, type RecordContext, type ReportRecord } from './record';
 import { sendBatch, type SendResult } from './send';
 
 export const REPORT_ALARM = 'jn.report';
@@ -90,6 +91,11 @@ export interface ReporterOptions {
 export interface Reporter {
   /** Queues the report of one recorded event; false (nothing queued) when reporting is off. */
   record(event: GuardEvent): Promise<boolean>;
+  /**
+   * Queues a `detection-degraded` notice (a site's required hook found nothing): site, hook
+   * id and hooks version only. False (nothing queued) when reporting is off.
+   */
+  recordDegraded(health: { site: SiteId; hook: string; hooksVersion: number; at: number }): Promise<boolean>;
   /** Sends what is queued, batch after batch, unless the backoff says wait (`force` ignores it). */
   flush(opts?: { force?: boolean }): Promise<void>;
   /** Follows the config: off clears the queue and the alarm; a new endpoint resets the backoff. */
@@ -218,7 +224,8 @@ export function createReporter(opts: ReporterOptions = {}): Reporter {
     }, DEBOUNCE_MS);
   };
 
-  async function record(event: GuardEvent): Promise<boolean> {
+  /** Queues one record built by `make`; false (nothing queued) when reporting is off. */
+  async function enqueue(make: (eventId: string, ctx: RecordContext) => ReportRecord): Promise<boolean> {
     const settings = await readReportSettings();
     if (!settings) return false;
     const ctx = await context(settings);
@@ -226,7 +233,7 @@ export function createReporter(opts: ReporterOptions = {}): Reporter {
       // Reporting may have been switched off (and the queue cleared) since the check above.
       if (!(await readReportSettings())) return false;
       const st = await readStored();
-      const full = [...st.queue, toRecord(event, uuid(), ctx)];
+      const full = [...st.queue, make(uuid(), ctx)];
       // Oldest first, but never a record of the batch in flight: its fate is the collector's.
       let toDrop = full.length - maxQueue;
       const queue = full.filter((r) => {
@@ -240,6 +247,9 @@ export function createReporter(opts: ReporterOptions = {}): Reporter {
     if (queued) scheduleSoon();
     return queued;
   }
+
+  const record = (event: GuardEvent) => enqueue((id, ctx) => toRecord(event, id, ctx));
+  const recordDegraded: Reporter['recordDegraded'] = (health) => enqueue((id, ctx) => degradedRecord(health, id, ctx));
 
   async function apply(plan: Plan, result: SendResult): Promise<boolean> {
     return locked(async () => {
@@ -377,6 +387,7 @@ export function createReporter(opts: ReporterOptions = {}): Reporter {
 
   return {
     record,
+    recordDegraded,
     flush,
     configure,
     dispose() {

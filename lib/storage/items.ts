@@ -29,6 +29,22 @@ export const KEYS = {
   reportDropped: 'jn.report.dropped',
   /** Delivery state of audit reports (ReportState), for the retry schedule and the pages. */
   reportState: 'jn.report.state',
+  /**
+   * The hooks a site's tabs run when a signed hooks update is newer than the bundled hooks
+   * (HooksInForce, lib/hooks/types.ts); absent or null: the bundled hooks. Tabs compare
+   * versions themselves, so the bundled copy of a newer extension always wins.
+   */
+  hooks: (s: SiteId) => `jn.hooks.${s}` as const,
+  /** The state of each hooks source (policy `hooksUrls`): HooksSourceStatus[]. */
+  hooksSources: 'jn.hooks.sources',
+  /**
+   * The accepted signed hooks payload of each hooks source (Record<url, HooksPayload>): what
+   * `jn.hooks.<site>` is chosen from again when a source fails, is revoked or is removed.
+   * The background's own; tabs never read it.
+   */
+  hooksDocs: 'jn.hooks.docs',
+  /** Per site, the last detection health a tab reported: Record<SiteId, SiteHealth>. */
+  health: 'jn.health',
 } as const;
 
 /** The state of one list source (a policy/user URL, or the bundled demo list). */
@@ -56,6 +72,33 @@ export interface SourceStatus {
   errorDetail?: string;
   /** How long the last accepted list took in the background, in ms (diagnostics, bench). */
   timings?: { download: number; parse: number; verify: number; compile: number };
+}
+
+/**
+ * The state of one hooks source (policy `hooksUrls`), kept like a list source: the last good
+ * document stays in force whatever goes wrong with a newer one (lib/background/hooks.ts).
+ */
+export interface HooksSourceStatus {
+  url: string;
+  /** The version of the document in force from this source (the last good one), if any. */
+  hooksVersion?: number;
+  /** The sites that document carries hooks for. */
+  sites?: SiteId[];
+  etag?: string;
+  lastModified?: string;
+  /** The signature of the document in force: the same version with another signature is refused. */
+  signature?: string;
+  /** The key that signed the document in force: when policy stops trusting it, it is dropped. */
+  publicKey?: string;
+  /** When the document in force was last confirmed (accepted, or 304 Not Modified). */
+  syncedAt?: number;
+  /** When the last attempt ended, good or bad. */
+  checkedAt?: number;
+  /** Why the last attempt failed ('' when it did not), in Indonesian words a user can act on. */
+  error: string;
+  /** The machine-readable reason (a HooksErrorCode, or a ListErrorCode of the download) and its detail. */
+  errorCode?: string;
+  errorDetail?: string;
 }
 
 export type Outcome = 'warned' | 'cancelled' | 'proceeded' | 'blocked' | 'audited';

@@ -120,6 +120,7 @@ describe('serveMessages', () => {
       'event.record': vi.fn(async () => ({ ok: true as const })),
       'lists.sync': vi.fn(async () => ({ sources: [] })),
       'events.clear': vi.fn(async () => ({ ok: true as const })),
+      'health.report': vi.fn(async () => ({ ok: true as const })),
     } satisfies Handlers;
   }
   const send = (msg: unknown, sender: Sender) => fakeBrowser.runtime.onMessage.trigger(msg, sender);
@@ -133,6 +134,17 @@ describe('serveMessages', () => {
     expect(await send({ type: 'events.clear', payload: {} }, contentScript())).toEqual([undefined]);
     expect(h['lists.sync']).not.toHaveBeenCalled();
     expect(h['events.clear']).not.toHaveBeenCalled();
+  });
+
+  it('lets a content script report health; not the popup, not another extension', async () => {
+    const h = handlers();
+    serveMessages(h);
+    const msg = { type: 'health.report', payload: { health: { site: 'x', status: 'ok', hooksVersion: 1 } } };
+    expect(await send(msg, contentScript())).toEqual([{ ok: true }]);
+    expect(await send(msg, popup())).toEqual([undefined]);
+    expect(await send(msg, optionsInTab())).toEqual([undefined]);
+    expect(await send(msg, { ...contentScript(), id: 'other' })).toEqual([undefined]);
+    expect(h['health.report']).toHaveBeenCalledTimes(1);
   });
 
   it('lets extension pages sync and clear, but not record events', async () => {

@@ -24,6 +24,8 @@ describe('validatePolicy', () => {
     const raw = {
       listUrls: ['https://lists.example.go.id/a.json', 'http://intranet.local/b.json'],
       listPublicKeys: [KEY_A, KEY_B],
+      hooksUrls: ['https://lists.example.go.id/hooks.json'],
+      hooksPublicKeys: [KEY_B],
       syncIntervalMinutes: 30,
       mode: 'justify',
       actionModes: { share: 'block', like: 'audit' },
@@ -112,6 +114,52 @@ describe('validatePolicy', () => {
     const { policy } = validatePolicy(raw);
     expect(policy.listPublicKeys).toEqual([KEY_A, KEY_B]);
     expect(notesFor(raw, 'listPublicKeys')).toHaveLength(3);
+  });
+
+  describe('hooksUrls and hooksPublicKeys (signed hooks updates)', () => {
+    it('accept what listUrls and listPublicKeys accept, unchanged', () => {
+      const raw = { hooksUrls: ['https://hooks.example.go.id/h.json', 'http://intranet.local/h.json'], hooksPublicKeys: [KEY_A, KEY_B] };
+      expect(validatePolicy(raw)).toEqual({ policy: raw, notes: [] });
+      expect(validatePolicy({ hooksUrls: '["https://a.example/h.json"]' }).policy.hooksUrls).toEqual(['https://a.example/h.json']);
+      expect(validatePolicy({ hooksUrls: [] }).policy).toEqual({ hooksUrls: [] });
+    });
+
+    it('drop bad items one by one, each with a note in both languages', () => {
+      const raw = { hooksUrls: ['https://a.example/h.json', 'ftp://b.example/h.json', 42, 'https://u:p@c.example/', 'https://a.example/h.json'] };
+      const { policy } = validatePolicy(raw);
+      expect(policy.hooksUrls).toEqual(['https://a.example/h.json']);
+      const notes = notesFor(raw, 'hooksUrls');
+      expect(notes).toHaveLength(4);
+      expect(notes[0].en).toMatch(/Item 2 of 'hooksUrls'.*not an http or https URL.*ignored\.$/);
+      expect(notes[0].id).toMatch(/Butir ke-2 dari 'hooksUrls'.*bukan alamat http atau https.*diabaikan\.$/);
+      expect(notes[3].en).toContain('duplicate');
+
+      const keys = { hooksPublicKeys: [KEY_A, 'rsa:abc', `${KEY_A.slice(0, -2)}B=`] };
+      expect(validatePolicy(keys).policy.hooksPublicKeys).toEqual([KEY_A]);
+      expect(notesFor(keys, 'hooksPublicKeys')).toHaveLength(2);
+    });
+
+    it('a value that is not a list, or a list with nothing valid, is ignored with a note (the default applies)', () => {
+      for (const [key, bad] of [
+        ['hooksUrls', 'https://a.example/h.json'],
+        ['hooksUrls', ['ftp://x/']],
+        ['hooksPublicKeys', KEY_A],
+        ['hooksPublicKeys', ['ed25519:abc']],
+        ['hooksPublicKeys', { 0: KEY_A }],
+      ] as const) {
+        const r = validatePolicy({ [key]: bad });
+        expect(r.policy, `${key}: ${JSON.stringify(bad)}`).toEqual({});
+        expect(r.notes.length).toBeGreaterThan(0);
+        expect(r.notes.every((n) => n.key === key && n.id.endsWith('diabaikan.') && n.en.endsWith('ignored.'))).toBe(true);
+      }
+    });
+
+    it('keeps at most 20 of each', () => {
+      const urls = Array.from({ length: 21 }, (_, i) => `https://h${i}.example/h.json`);
+      const r = validatePolicy({ hooksUrls: urls });
+      expect(r.policy.hooksUrls).toHaveLength(20);
+      expect(notesFor({ hooksUrls: urls }, 'hooksUrls')).toHaveLength(1);
+    });
   });
 
   it('syncIntervalMinutes: integers 5..10080, also as GPO strings', () => {
@@ -352,6 +400,8 @@ describe('effectiveConfig', () => {
     expect(c).toEqual({
       listUrls: [],
       listPublicKeys: [],
+      hooksUrls: [],
+      hooksPublicKeys: [],
       syncIntervalMinutes: 60,
       mode: 'warn',
       actionModes: {},
@@ -384,6 +434,21 @@ describe('effectiveConfig', () => {
     expect(c.managed).toBe(true);
     expect(c.locked).toBe(false);
     expect(c.policyKeys.sort()).toEqual(['listUrls', 'mode', 'syncIntervalMinutes']);
+  });
+
+  it('hooks: policy only; hooksPublicKeys defaults to the policy’s listPublicKeys', () => {
+    expect(effectiveConfig(managed({ hooksUrls: ['https://org.example/h.json'], listPublicKeys: [KEY_A] }), undefined)).toMatchObject({
+      hooksUrls: ['https://org.example/h.json'],
+      hooksPublicKeys: [KEY_A],
+    });
+    expect(effectiveConfig(managed({ listPublicKeys: [KEY_A], hooksPublicKeys: [KEY_B] }), undefined).hooksPublicKeys).toEqual([KEY_B]);
+    // An explicit empty list trusts no key for hooks (not the list keys).
+    expect(effectiveConfig(managed({ listPublicKeys: [KEY_A], hooksPublicKeys: [] }), undefined).hooksPublicKeys).toEqual([]);
+    // A key the user typed for lists is not trusted for the organisation's hooks.
+    expect(effectiveConfig(managed({ hooksUrls: ['https://org.example/h.json'] }), { listPublicKeys: [KEY_B] }).hooksPublicKeys).toEqual([]);
+    // Unmanaged: no hooks updates at all, whatever is stored.
+    const unmanaged = effectiveConfig({ managed: false, policy: { hooksUrls: ['https://x.example/h.json'] }, notes: [], readAt: 0 }, { listPublicKeys: [KEY_A] });
+    expect([unmanaged.hooksUrls, unmanaged.hooksPublicKeys]).toEqual([[], []]);
   });
 
   it('managed, unlocked: the user may even switch off', () => {
@@ -557,7 +622,7 @@ describe('public/managed_schema.json', () => {
     expect(Object.keys(schema.properties).sort()).toEqual([...POLICY_KEYS].sort());
     // POLICY_KEYS is checked against the Policy type here at compile time:
     const all: Record<keyof Policy, true> = {
-      listUrls: true, listPublicKeys: true, syncIntervalMinutes: true, mode: true, actionModes: true, sites: true,
+      listUrls: true, listPublicKeys: true, hooksUrls: true, hooksPublicKeys: true, syncIntervalMinutes: true, mode: true, actionModes: true, sites: true,
       organization: true, localClauses: true, reportUrl: true, reportToken: true, reportFormat: true, locale: true,
       employeeStatus: true, lockUserSettings: true,
     };
@@ -575,7 +640,7 @@ describe('public/managed_schema.json', () => {
 
   it('gives each policy a title and a description, and types that match', () => {
     const types: Record<string, string> = {
-      listUrls: 'array', listPublicKeys: 'array', syncIntervalMinutes: 'integer', mode: 'string', actionModes: 'object',
+      listUrls: 'array', listPublicKeys: 'array', hooksUrls: 'array', hooksPublicKeys: 'array', syncIntervalMinutes: 'integer', mode: 'string', actionModes: 'object',
       sites: 'array', organization: 'object', localClauses: 'array', reportUrl: 'string', reportToken: 'string',
       reportFormat: 'string', locale: 'string', employeeStatus: 'string', lockUserSettings: 'boolean',
     };

@@ -23,7 +23,9 @@ import { LIMITS, checkListUrl, checkPublicKey, checkSyncInterval, validatePolicy
 import type { Check } from '../../policy/validate';
 import { KEYS } from '../../storage/items';
 import type { GuardEvent, ReportState, SourceStatus } from '../../storage/items';
-import { DEMO_SOURCE, formatTime, hostOf, originOf, pageLocale, sourceProblem, usePageData } from '../pages/data';
+import { DEMO_SOURCE, formatTime, hooksSourceProblem, hostOf, originOf, pageLocale, sourceProblem, usePageData } from '../pages/data';
+import type { PageData } from '../pages/data';
+import { HooksLines } from '../pages/Hooks';
 import { ManagedLines } from '../pages/Managed';
 import { ReportingLines } from '../pages/Reporting';
 import { SyncButton } from '../pages/SyncButton';
@@ -67,6 +69,7 @@ export function Options() {
         setStatus={setStatus}
       />
       <Sources sources={data.sources} locale={locale} reload={reload} />
+      <SiteHooks data={data} config={config} locale={locale} />
       <History events={data.events} reporting={Boolean(config.reportUrl)} locale={locale} reload={reload} />
       <Privacy config={config} report={data.report} dropped={data.reportDropped} locale={locale} />
     </main>
@@ -614,6 +617,73 @@ function Sources({ sources, locale, reload }: { sources: SourceStatus[]; locale:
         </div>
       )}
       <SyncButton locale={locale} onDone={reload} />
+    </section>
+  );
+}
+
+/**
+ * Button recognition per site, and the organisation's hooks updates: the URLs and keys in
+ * force (read-only: policy only) and each source's state. Text nodes only.
+ */
+function SiteHooks({ data, config, locale }: { data: PageData; config: EffectiveConfig; locale: Locale }) {
+  const keysFromLists = !config.policyKeys.includes('hooksPublicKeys');
+  const byUrl = new Map(data.hooksSources.map((s) => [s.url, s]));
+  return (
+    <section class="jn-card" aria-labelledby="jn-hooks">
+      <h2 id="jn-hooks">{t(PAGE.hooksTitle, locale)}</h2>
+      <HooksLines
+        config={config}
+        health={data.health}
+        hooksInForce={data.hooksInForce}
+        hooksSources={data.hooksSources}
+        locale={locale}
+      />
+      <h3 id="jn-hooks-policy">{t(OPTIONS.hooksPolicyTitle, locale)}</h3>
+      <p class="jn-small">{t(OPTIONS.hooksPolicyIntro, locale)}</p>
+      <dl class="jn-facts" data-status="hooks-policy">
+        <dt>{t(OPTIONS.hooksUrls, locale)}</dt>
+        <dd data-policy="hooksUrls">
+          {config.hooksUrls.length === 0 ? (
+            <span class="jn-muted">{t(OPTIONS.noHooksUrls, locale)}</span>
+          ) : (
+            <ul class="jn-plain">
+              {config.hooksUrls.map((u) => {
+                const st = byUrl.get(u);
+                const problem = st ? hooksSourceProblem(st, locale) : '';
+                return (
+                  <li key={u} data-source={u}>
+                    <code>{u}</code>
+                    {st?.hooksVersion !== undefined && (
+                      <span class="jn-small">
+                        {' '}
+                        · {t(OPTIONS.version, locale)} {st.hooksVersion}
+                        {st.sites?.length ? ` · ${t(OPTIONS.hooksSites, locale)}: ${st.sites.map((x) => SITE_LABELS[x] ?? x).join(', ')}` : ''}
+                        {` · ${t(OPTIONS.checkedAt, locale)}: ${formatTime(st.checkedAt, locale) ?? '—'}`}
+                      </span>
+                    )}
+                    {problem ? <p class="jn-bad">{problem}</p> : st?.hooksVersion !== undefined ? <span class="jn-good"> · {t(OPTIONS.ok, locale)}</span> : null}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </dd>
+        <dt>{t(OPTIONS.hooksPublicKeys, locale)}</dt>
+        <dd data-policy="hooksPublicKeys">
+          {config.hooksPublicKeys.length === 0 ? (
+            <span class="jn-muted">—</span>
+          ) : (
+            <ul class="jn-plain">
+              {config.hooksPublicKeys.map((k) => (
+                <li key={k}>
+                  <code>{k}</code>
+                </li>
+              ))}
+            </ul>
+          )}
+          {keysFromLists && config.hooksPublicKeys.length > 0 && <p class="jn-small">{t(OPTIONS.hooksKeysFromLists, locale)}</p>}
+        </dd>
+      </dl>
     </section>
   );
 }

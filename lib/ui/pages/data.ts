@@ -6,13 +6,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../browser';
 import { resolveLocale, t } from '../../i18n/common';
-import { PAGE } from '../../i18n/pages';
+import { PAGE, describeHooksSourceError } from '../../i18n/pages';
+import type { HooksInForce, SiteHealth } from '../../hooks/types';
 import { describeListError, isListErrorCode } from '../../list/errors';
-import type { Locale } from '../../model';
+import { isPlatform, PLATFORMS, type Locale, type SiteId } from '../../model';
 import { effectiveConfig } from '../../policy/effective';
 import type { EffectiveConfig, PolicyState, UserSettings } from '../../policy/types';
 import { KEYS } from '../../storage/items';
-import type { GuardEvent, ReportState, SourceStatus } from '../../storage/items';
+import type { GuardEvent, HooksSourceStatus, ReportState, SourceStatus } from '../../storage/items';
 
 export interface PageData {
   /** The config in force: the background's cached copy, else computed here. */
@@ -26,9 +27,25 @@ export interface PageData {
   report?: ReportState;
   /** Reports dropped from a full queue and not yet reported. */
   reportDropped: number;
+  /** Per site, the detection health a tab last reported (absent: not checked yet). */
+  health: Partial<Record<SiteId, SiteHealth>>;
+  /** Per site, the downloaded hooks the background put in force (absent: none, the bundled ones run). */
+  hooksInForce: Partial<Record<SiteId, HooksInForce>>;
+  hooksSources: HooksSourceStatus[];
 }
 
-const WATCHED: string[] = [KEYS.config, KEYS.sources, KEYS.events, KEYS.policy, KEYS.user, KEYS.reportState, KEYS.reportDropped];
+const WATCHED: string[] = [
+  KEYS.config,
+  KEYS.sources,
+  KEYS.events,
+  KEYS.policy,
+  KEYS.user,
+  KEYS.reportState,
+  KEYS.reportDropped,
+  KEYS.health,
+  KEYS.hooksSources,
+  ...PLATFORMS.map((p) => KEYS.hooks(p)),
+];
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -59,7 +76,25 @@ export async function loadPageData(): Promise<PageData> {
   const report = isObject(got[KEYS.reportState]) ? (got[KEYS.reportState] as unknown as ReportState) : undefined;
   const dropped = got[KEYS.reportDropped];
   const reportDropped = typeof dropped === 'number' && dropped > 0 ? dropped : 0;
-  return { config, sources, events, policy, user, report, reportDropped };
+  const health: Partial<Record<SiteId, SiteHealth>> = {};
+  if (isObject(got[KEYS.health])) {
+    for (const [site, h] of Object.entries(got[KEYS.health] as Record<string, unknown>)) {
+      if (isPlatform(site) && isObject(h) && (h.status === 'ok' || h.status === 'degraded') && typeof h.hooksVersion === 'number') {
+        health[site] = h as unknown as SiteHealth;
+      }
+    }
+  }
+  const hooksInForce: Partial<Record<SiteId, HooksInForce>> = {};
+  for (const site of PLATFORMS) {
+    const v = got[KEYS.hooks(site)];
+    if (isObject(v) && typeof v.source === 'string' && isObject(v.hooks) && typeof v.hooks.hooksVersion === 'number') {
+      hooksInForce[site] = v as unknown as HooksInForce;
+    }
+  }
+  const hooksSources = Array.isArray(got[KEYS.hooksSources])
+    ? (got[KEYS.hooksSources] as unknown[]).filter((s): s is HooksSourceStatus => isObject(s) && typeof s.url === 'string')
+    : [];
+  return { config, sources, events, policy, user, report, reportDropped, health, hooksInForce, hooksSources };
 }
 
 /** Page data, reloaded whenever one of its storage keys changes. */
@@ -160,4 +195,11 @@ export function sourceProblem(s: SourceStatus, locale: Locale): string[] {
   const hasList = typeof s.version === 'number';
   if (isListErrorCode(s.errorCode)) return [describeListError(s.errorCode, s.errorDetail, locale, hasList)];
   return [s.error || String(s.errorCode), hasList ? t(PAGE.lastGoodStays, locale) : t(PAGE.noGoodYet, locale)];
+}
+
+/** Why a hooks source failed, in the page's language ('' when it did not). */
+export function hooksSourceProblem(s: HooksSourceStatus, locale: Locale): string {
+  if (!s.error && !s.errorCode) return '';
+  if (typeof s.errorCode === 'string') return describeHooksSourceError(s.errorCode, s.errorDetail, locale);
+  return s.error;
 }

@@ -1,6 +1,7 @@
 /**
- * The toolbar popup: is protection on, which list is in force and is it healthy, is this
- * browser managed, does anything leave the device, what was warned about recently.
+ * The toolbar popup: is protection on, which list is in force and is it healthy, does each
+ * guarded site's detection still work (lib/ui/pages/Hooks.tsx), is this browser managed,
+ * does anything leave the device, what was warned about recently.
  * The `data-status` attributes are INTERFACES §5 (QA scripts read them): keep them.
  */
 import { Fragment } from 'preact';
@@ -11,6 +12,7 @@ import { ACTIONS, GUARDED_SITES } from '../../model';
 import type { Locale } from '../../model';
 import type { EffectiveConfig } from '../../policy/types';
 import type { GuardEvent, ReportState, SourceStatus } from '../../storage/items';
+import type { PageData } from '../pages/data';
 import {
   DEMO_SOURCE,
   formatTime,
@@ -20,6 +22,7 @@ import {
   sourcesInForce,
   usePageData,
 } from '../pages/data';
+import { HooksLines } from '../pages/Hooks';
 import { ManagedLines } from '../pages/Managed';
 import { ReportingLines } from '../pages/Reporting';
 import { SyncButton } from '../pages/SyncButton';
@@ -46,7 +49,7 @@ export function Popup() {
         <Protection config={config} locale={locale} />
       </header>
       <Lists sources={sources} locale={locale} reload={reload} />
-      <Sites config={config} locale={locale} />
+      <Sites data={data} locale={locale} />
       <Management config={config} report={report} dropped={reportDropped} locale={locale} />
       <Recent events={events.slice(0, RECENT_EVENTS)} locale={locale} />
       <footer class="jn-footer">
@@ -154,7 +157,8 @@ function Lists({ sources, locale, reload }: { sources: SourceStatus[]; locale: L
   );
 }
 
-function Sites({ config, locale }: { config: EffectiveConfig; locale: Locale }) {
+function Sites({ data, locale }: { data: PageData; locale: Locale }) {
+  const { config } = data;
   const guarded = GUARDED_SITES.filter((s) => config.sites.includes(s));
   return (
     <section class="jn-section" aria-labelledby="jn-sites">
@@ -170,6 +174,13 @@ function Sites({ config, locale }: { config: EffectiveConfig; locale: Locale }) 
           ))}
         </ul>
       )}
+      <HooksLines
+        config={config}
+        health={data.health}
+        hooksInForce={data.hooksInForce}
+        hooksSources={data.hooksSources}
+        locale={locale}
+      />
     </section>
   );
 }
