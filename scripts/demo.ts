@@ -8,17 +8,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { SITES, type SiteDefinition } from '../lib/sites/registry';
 import { demoLog, launch, openDemo, openPopup, warning } from '../tests/support/browser';
 import { ROOT } from '../tests/support/cli';
 
 const OUT = join(ROOT, 'demo-screenshots');
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI && !process.argv.includes('--headless');
 
-/** The first post's like button of a listed (fictional) candidate on each demo page. */
-const LISTED_LIKE: Record<'x' | 'facebook', string> = {
-  x: 'article[data-testid="tweet"]:has([data-testid="User-Name"] a[href="/capres_contoh_a"]) [data-testid="like"]',
-  facebook: '[data-demo-post]:has(a[href*="capres.contoh.a"]) [aria-label="Suka"]',
-};
 
 async function shot(page: Page, name: string): Promise<string> {
   const path = join(OUT, name);
@@ -26,9 +22,10 @@ async function shot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-async function walkThrough(site: 'x' | 'facebook', page: Page, saved: string[]): Promise<void> {
+async function walkThrough(def: SiteDefinition, page: Page, saved: string[]): Promise<void> {
+  const site = def.id;
   saved.push(await shot(page, `${site}-1-feed.png`));
-  const like = page.locator(LISTED_LIKE[site]).first();
+  const like = page.locator(def.demo.listedLike).first();
   const w = warning(page);
   await like.click();
   await w.dialog.waitFor({ state: 'visible', timeout: 10_000 });
@@ -76,8 +73,7 @@ async function main(): Promise<void> {
   const browser = await launch({ headless: !headed });
   try {
     if (headed) {
-      await openDemo(browser.context, 'x');
-      await openDemo(browser.context, 'facebook');
+      for (const site of SITES) await openDemo(browser.context, site.id);
       await openPopup(browser.context);
       console.log('Jaga Netral demo is open. Try "Like" on a post by "Capres Contoh A (fiktif)". Close the browser to end.');
       await new Promise<void>((resolve) => browser.context.on('close', () => resolve()));
@@ -86,8 +82,8 @@ async function main(): Promise<void> {
     mkdirSync(OUT, { recursive: true });
     const saved: string[] = [];
     console.log('No display: running the demo headless.');
-    for (const site of ['x', 'facebook'] as const) {
-      const page = await openDemo(browser.context, site);
+    for (const site of SITES) {
+      const page = await openDemo(browser.context, site.id);
       await page.waitForTimeout(500); // the tab loads its list
       await walkThrough(site, page, saved);
       await page.close();

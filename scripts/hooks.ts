@@ -6,16 +6,16 @@
  * Exit codes: 0 done, 1 the input is wrong (every problem is printed), 2 usage.
  * Dependency-free on purpose, like scripts/list.ts: it runs wherever Node and the repository are.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { isPlatform, PLATFORMS, type SiteId } from '../lib/model';
 import { HooksError } from '../lib/hooks/errors';
 import { formatSiteHooks } from '../lib/hooks/format';
 import { formatHookProblem, readSiteHooks } from '../lib/hooks/parse';
 import { checkEngine, MAX_HOOKS_BYTES, parseSignedHooks, serializeSignedHooks, signHooks, verifySignedHooks } from '../lib/hooks/signed';
 import type { HooksPayload, SiteHooks } from '../lib/hooks/types';
-import { parsePublicKey, publicKeyFromPrivatePem } from '../lib/list/signature';
+import { publicKeyFromPrivatePem } from '../lib/list/signature';
+import { errText, parseFlags, publicKeyArg, readInput, runCli, UsageError, writeAtomic } from './cli-common';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SITES_DIR = join(ROOT, 'lib/sites');
@@ -46,26 +46,6 @@ Usage:
       the files that differ. Problems in the hooks are printed too.
 
 Exit status: 0 success, 1 invalid input, 2 wrong usage.`;
-
-class UsageError extends Error {}
-
-type Flags = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
-
-function parse(argv: string[], options: Flags, required: string[], positionals = false) {
-  let values: Record<string, string | boolean | string[] | undefined>;
-  let rest: string[];
-  try {
-    ({ values, positionals: rest } = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: positionals }));
-  } catch (e) {
-    throw new UsageError(errText(e));
-  }
-  if (values.help) return null;
-  for (const r of required) {
-    const v = values[r];
-    if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) throw new UsageError(`--${r} is required`);
-  }
-  return { values, positionals: rest };
-}
 
 interface SiteFile {
   site: SiteId;
@@ -99,7 +79,7 @@ function siteFiles(args: string[] | undefined): SiteFile[] {
 }
 
 async function build(argv: string[]): Promise<number> {
-  const p = parse(
+  const p = parseFlags(
     argv,
     {
       key: { type: 'string' },
@@ -193,28 +173,17 @@ function readHooksFile(path: string, site: SiteId | undefined, errors: string[])
 }
 
 async function verifyCmd(argv: string[]): Promise<number> {
-  const p = parse(argv, { in: { type: 'string' }, 'public-key': { type: 'string', multiple: true } }, ['in', 'public-key']);
+  const p = parseFlags(argv, { in: { type: 'string' }, 'public-key': { type: 'string', multiple: true } }, ['in', 'public-key']);
   if (!p) return help();
   const v = p.values as { in: string; 'public-key': string[] };
   const keys: string[] = [];
   for (const given of v['public-key']) {
-    let key = given.trim();
-    if (!/^ed25519:/i.test(key) && existsSync(key)) key = readFileSync(key, 'utf8').trim().split(/\r?\n/)[0] ?? '';
-    try {
-      parsePublicKey(key);
-    } catch (e) {
-      console.error(`error: --public-key: ${errText(e)}`);
-      return 1;
-    }
+    const key = publicKeyArg(given);
+    if (key === null) return 1;
     keys.push(key);
   }
-  let text: string;
-  try {
-    text = readFileSync(v.in, 'utf8');
-  } catch (e) {
-    console.error(`error: cannot read ${v.in}: ${errText(e)}`);
-    return 1;
-  }
+  const text = readInput(v.in);
+  if (text === null) return 1;
   try {
     const payload = await verifySignedHooks(parseSignedHooks(text, MAX_HOOKS_BYTES), keys);
     checkEngine(payload);
@@ -231,7 +200,7 @@ async function verifyCmd(argv: string[]): Promise<number> {
 }
 
 async function format(argv: string[]): Promise<number> {
-  const p = parse(argv, { check: { type: 'boolean' } }, [], true);
+  const p = parseFlags(argv, { check: { type: 'boolean' } }, [], true);
   if (!p) return help();
   const check = p.values.check === true;
   if (p.positionals.length === 0) throw new UsageError('format needs at least one FILE');
@@ -277,63 +246,9 @@ async function format(argv: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-/** Temp file in the same directory, then rename: a reader never sees half a file. */
-function writeAtomic(path: string, data: string, mode: number): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, data, { mode });
-    chmodSync(tmp, mode);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
 function help(): number {
   console.log(USAGE);
   return 0;
 }
 
-function errText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  try {
-    switch (command) {
-      case 'build':
-        return await build(rest);
-      case 'verify':
-        return await verifyCmd(rest);
-      case 'format':
-        return await format(rest);
-      case '--help':
-      case '-h':
-      case 'help':
-        return help();
-      case undefined:
-        throw new UsageError('a command is required');
-      default:
-        throw new UsageError(`unknown command "${command}"`);
-    }
-  } catch (e) {
-    if (e instanceof UsageError) {
-      console.error(`error: ${e.message}\n`);
-      console.error(USAGE);
-      return 2;
-    }
-    throw e;
-  }
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
-    process.exitCode = 1;
-  },
-);
+runCli({ build, verify: verifyCmd, format }, USAGE);

@@ -6,14 +6,14 @@
  * Exit codes: 0 done, 1 the input is wrong (every problem is printed), 2 usage.
  * Dependency-free on purpose: it runs wherever Node and the repository are.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { buildPayload, formatBuildError, MAX_ERRORS, serializeSignedList, signPayload } from '../lib/list/build';
 import { CsvError, decodeUtf8 } from '../lib/list/csv';
 import { ListError } from '../lib/list/errors';
-import { generateKeyPair, importPrivatePem, parsePublicKey, publicKeyFromPrivatePem } from '../lib/list/signature';
+import { generateKeyPair, importPrivatePem, publicKeyFromPrivatePem } from '../lib/list/signature';
 import { entryCount, parseSignedList, verifySignedList } from '../lib/list/verify';
+import { errText, parseFlags, publicKeyArg, readInput, runCli, UsageError, writeAtomic } from './cli-common';
 
 const USAGE = `Jaga Netral list tool
 
@@ -37,25 +37,10 @@ Usage:
 
 Exit status: 0 success, 1 invalid input, 2 wrong usage.`;
 
-class UsageError extends Error {}
-
-type Flags = Record<string, { type: 'string' | 'boolean' }>;
-
-function parse<F extends Flags>(argv: string[], options: F, required: (keyof F & string)[]) {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
-  if (values.help) return null;
-  for (const r of required) if (typeof values[r] !== 'string' || values[r] === '') throw new UsageError(`--${r} is required`);
-  return values as { [K in keyof F]?: F[K]['type'] extends 'boolean' ? boolean : string };
-}
-
 async function keygen(argv: string[]): Promise<number> {
-  const v = parse(argv, { out: { type: 'string' }, force: { type: 'boolean' } }, ['out']);
-  if (!v) return help();
+  const p = parseFlags(argv, { out: { type: 'string' }, force: { type: 'boolean' } }, ['out']);
+  if (!p) return help();
+  const v = p.values;
   const dir = resolve(v.out!);
   const pemPath = join(dir, 'list-key.pem');
   const pubPath = join(dir, 'list-key.pub');
@@ -77,12 +62,13 @@ async function keygen(argv: string[]): Promise<number> {
 }
 
 async function build(argv: string[]): Promise<number> {
-  const v = parse(
+  const p = parseFlags(
     argv,
     { in: { type: 'string' }, key: { type: 'string' }, out: { type: 'string' }, version: { type: 'string' }, issuer: { type: 'string' }, 'created-at': { type: 'string' } },
     ['in', 'key', 'out'],
   );
-  if (!v) return help();
+  if (!p) return help();
+  const v = p.values;
   let version = Math.floor(Date.now() / 1000);
   if (v.version !== undefined) {
     if (!/^\d+$/.test(v.version) || !Number.isSafeInteger(Number(v.version)) || Number(v.version) < 1) {
@@ -147,23 +133,13 @@ async function build(argv: string[]): Promise<number> {
 }
 
 async function verifyCmd(argv: string[]): Promise<number> {
-  const v = parse(argv, { in: { type: 'string' }, 'public-key': { type: 'string' } }, ['in', 'public-key']);
-  if (!v) return help();
-  let key = v['public-key']!.trim();
-  if (!/^ed25519:/i.test(key) && existsSync(key)) key = readFileSync(key, 'utf8').trim().split(/\r?\n/)[0] ?? '';
-  try {
-    parsePublicKey(key);
-  } catch (e) {
-    console.error(`error: --public-key: ${errText(e)}`);
-    return 1;
-  }
-  let text: string;
-  try {
-    text = readFileSync(v.in!, 'utf8');
-  } catch (e) {
-    console.error(`error: cannot read ${v.in}: ${errText(e)}`);
-    return 1;
-  }
+  const p = parseFlags(argv, { in: { type: 'string' }, 'public-key': { type: 'string' } }, ['in', 'public-key']);
+  if (!p) return help();
+  const v = p.values;
+  const key = publicKeyArg(v['public-key']!);
+  if (key === null) return 1;
+  const text = readInput(v.in!);
+  if (text === null) return 1;
   try {
     const payload = await verifySignedList(parseSignedList(text), [key]);
     console.log(`OK: version ${payload.version}, ${entryCount(payload)} entries`);
@@ -173,19 +149,6 @@ async function verifyCmd(argv: string[]): Promise<number> {
       console.error(`${v.in}: ${e.code}: ${e.detail}`);
       return 1;
     }
-    throw e;
-  }
-}
-
-/** Temp file in the same directory, then rename: a reader never sees half a file. */
-function writeAtomic(path: string, data: string, mode: number): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, data, { mode });
-    chmodSync(tmp, mode); // the umask may have narrowed or the file may have existed
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
     throw e;
   }
 }
@@ -204,45 +167,4 @@ function help(): number {
   return 0;
 }
 
-function errText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  try {
-    switch (command) {
-      case 'keygen':
-        return await keygen(rest);
-      case 'build':
-        return await build(rest);
-      case 'verify':
-        return await verifyCmd(rest);
-      case '--help':
-      case '-h':
-      case 'help':
-        return help();
-      case undefined:
-        throw new UsageError('a command is required');
-      default:
-        throw new UsageError(`unknown command "${command}"`);
-    }
-  } catch (e) {
-    if (e instanceof UsageError) {
-      console.error(`error: ${e.message}\n`);
-      console.error(USAGE);
-      return 2;
-    }
-    throw e;
-  }
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
-    process.exitCode = 1;
-  },
-);
+runCli({ keygen, build, verify: verifyCmd }, USAGE);

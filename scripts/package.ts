@@ -28,7 +28,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { errText, parseFlags, runMain, UsageError } from './cli-common';
 import { extensionIdFromPublicKey, loadCrxKey, writeCrx3, type CrxSigningKey } from './packaging/crx';
 import { updatesJson, updateXml } from './packaging/update-manifests';
 import { readZip, writeZip, type ZipEntry } from './packaging/zip';
@@ -69,7 +69,6 @@ Options:
   --xpi PATH          a Mozilla-signed XPI: copy it to the output folder as ${NAME}-<version>.xpi and
                       rewrite updates.json (update_hash) and SHA256SUMS for it. Builds nothing.`;
 
-class UsageError extends Error {}
 class PackageError extends Error {}
 
 interface Options {
@@ -85,28 +84,22 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options | null {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        'crx-key': { type: 'string' },
-        'new-crx-key': { type: 'string' },
-        'base-url': { type: 'string' },
-        'out-dir': { type: 'string' },
-        'skip-build': { type: 'boolean' },
-        'build-dir': { type: 'string' },
-        xpi: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    throw new UsageError(errText(e));
-  }
-  if (values.help) return null;
-  const str = (k: string): string | undefined => {
+  const p = parseFlags(
+    argv,
+    {
+      'crx-key': { type: 'string' },
+      'new-crx-key': { type: 'string' },
+      'base-url': { type: 'string' },
+      'out-dir': { type: 'string' },
+      'skip-build': { type: 'boolean' },
+      'build-dir': { type: 'string' },
+      xpi: { type: 'string' },
+    },
+    [],
+  );
+  if (!p) return null;
+  const values = p.values;
+  const str = (k: keyof typeof values): string | undefined => {
     const v = values[k];
     if (v === '') throw new UsageError(`--${k} needs a value`);
     return typeof v === 'string' ? v : undefined;
@@ -501,21 +494,9 @@ async function adoptSignedXpi(o: Options): Promise<void> {
   console.log(`Signed XPI ${version} → ${dest}; updates.json and SHA256SUMS rewritten (update_hash sha256:${sha256(data)}).`);
 }
 
-function errText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 async function main(argv: string[]): Promise<number> {
-  let o: Options | null;
-  try {
-    o = parseOptions(argv);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      console.error(`error: ${e.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw e;
-  }
+  // A UsageError (all from parseOptions) goes to runMain: message and usage, exit status 2.
+  const o = parseOptions(argv);
   if (!o) {
     console.log(USAGE);
     return 0;
@@ -533,12 +514,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
-    process.exitCode = 1;
-  },
-);
+runMain(main, USAGE);

@@ -53,3 +53,15 @@ export function explicitId(raw: string): string | null {
   const m = /^id\s*:\s*(\S+)$/i.exec(raw.trim());
   return m ? m[1] : null;
 }
+
+const INSTAGRAM_RESERVED = new Set(['p', 'reel', 'reels', 'explore', 'stories', 'direct', 'accounts', 'about', 'legal', 'tv', 'web']);
+const INSTAGRAM_NAME = /^[a-z0-9._]{1,30}$/;
+
+/**
+ * An Instagram username (`[a-z0-9._]{1,30}`, case-insensitive) → `@name`. Here, not in a site
+ * folder, because Threads uses the same usernames and sites never import each other.
+ */
+export function instagramUsernameKey(name: string): string | null {
+  const n = name.replace(/^@/, '').toLowerCase();
+  return INSTAGRAM_NAME.test(n) && !INSTAGRAM_RESERVED.has(n) ? `@${n}` : null;
+}

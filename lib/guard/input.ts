@@ -106,7 +106,9 @@ export function listenForInputs(c: InputContext): void {
     const isMouse = e.type === 'mousedown' || (e.type === 'pointerdown' && pe.pointerType === 'mouse');
     let second = false;
     if (isMouse) second = e.type === 'mousedown' && pe.detail >= 2;
-    else if (e.type === 'pointerdown' || e.type === 'touchstart') {
+    // One tap fires pointerdown and then touchstart: count taps on one of them only
+    // (pointerdown wherever Pointer Events exist, as in every browser we support).
+    else if (e.type === 'pointerdown' || (e.type === 'touchstart' && typeof PointerEvent === 'undefined')) {
       const p = e.type === 'touchstart' ? (e as TouchEvent).touches?.[0] : pe;
       const x = p?.clientX ?? 0;
       const y = p?.clientY ?? 0;

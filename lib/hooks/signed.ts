@@ -10,7 +10,8 @@
  * or unchecked reaches the caller.
  */
 import { isPlatform, PLATFORMS, type SiteId } from '../model';
-import { equalBytes, importPrivatePem, parsePublicKey, publicKeyFromPrivatePem, sign, verify } from '../list/signature';
+import { checkEnvelopeFields, parseAcceptedKeys, verifyEnvelope, type EnvelopeErrorFactory } from '../list/envelope';
+import { importPrivatePem, publicKeyFromPrivatePem, sign } from '../list/signature';
 import { HooksError } from './errors';
 import { parseSiteHooks } from './parse';
 import { ENGINE_VERSION, HOOKS_FORMAT, type HooksPayload, type SignedHooks, type SiteHooks } from './types';
@@ -79,13 +80,7 @@ export function parseSignedHooks(text: string, maxBytes = MAX_HOOKS_BYTES, engin
   if (!isObject(data)) bad('the file is not a JSON object');
   noForbiddenKeys(data, '');
   if (data.format !== HOOKS_FORMAT) bad(`format is ${JSON.stringify(data.format) ?? 'missing'}; expected "${HOOKS_FORMAT}"`);
-  if (typeof data.publicKey !== 'string') bad('publicKey is missing or not a string');
-  try {
-    parsePublicKey(data.publicKey);
-  } catch (e) {
-    bad(e instanceof Error ? e.message : String(e));
-  }
-  if (typeof data.signature !== 'string' || data.signature === '') bad('signature is missing or not a string');
+  checkEnvelopeFields(data, hooksError);
   const p = data.payload;
   if (!isObject(p)) bad('payload is missing or not an object');
   noForbiddenKeys(p, 'payload');
@@ -123,35 +118,14 @@ export function parseSignedHooks(text: string, maxBytes = MAX_HOOKS_BYTES, engin
  * Throws HooksError 'untrusted-key', 'bad-signature' or 'format' (malformed doc key).
  */
 export async function verifySignedHooks(doc: SignedHooks, acceptedKeys: readonly string[]): Promise<HooksPayload> {
-  const trusted: Uint8Array[] = [];
-  for (const k of acceptedKeys) {
-    try {
-      trusted.push(parsePublicKey(k));
-    } catch {
-      // A policy typo must not stop the other keys from working; the policy module reports it.
-    }
-  }
+  const trusted = parseAcceptedKeys(acceptedKeys);
   if (trusted.length === 0) throw new HooksError('untrusted-key', 'no valid public key is configured');
-  let raw: Uint8Array;
-  try {
-    raw = parsePublicKey(doc.publicKey);
-  } catch (e) {
-    throw new HooksError('format', e instanceof Error ? e.message : String(e));
-  }
-  if (!trusted.some((t) => equalBytes(t, raw))) {
-    throw new HooksError('untrusted-key', `the hooks are signed by ${doc.publicKey}, which is not among the accepted keys`);
-  }
   // The payload as the file had it, if this document came from parseSignedHooks.
   const signed = (doc as ParsedSignedHooks).filePayload ?? doc.payload;
-  const bytes = new TextEncoder().encode(JSON.stringify(signed));
-  let ok: boolean;
-  try {
-    ok = await verify(bytes, doc.signature, raw);
-  } catch (e) {
-    // importKey/verify fail only where the browser lacks Ed25519 (before Chrome 137).
-    throw new HooksError('bad-signature', `the signature could not be checked: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  if (!ok) throw new HooksError('bad-signature', 'the signature does not match the hooks content');
+  await verifyEnvelope(doc, signed, trusted, hooksError, {
+    untrusted: `the hooks are signed by ${doc.publicKey}, which is not among the accepted keys`,
+    mismatch: 'the signature does not match the hooks content',
+  });
   return doc.payload;
 }
 
@@ -167,6 +141,8 @@ export function checkEngine(payload: HooksPayload, engine = ENGINE_VERSION): voi
 function bad(detail: string): never {
   throw new HooksError('format', detail);
 }
+
+const hooksError: EnvelopeErrorFactory = (code, detail) => new HooksError(code, detail);
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

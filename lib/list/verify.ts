@@ -9,7 +9,7 @@
  */
 import { PLATFORMS, isPlatform, type PlatformId } from '../model';
 import { ListError } from './errors';
-import { equalBytes, parsePublicKey, verify } from './signature';
+import { checkEnvelopeFields, parseAcceptedKeys, verifyEnvelope, type EnvelopeErrorFactory } from './envelope';
 import { LIST_FORMAT, type ListPayload, type SignedList } from './types';
 
 // The compiled shard uses U+001E / U+001F as separators; the builder rejects all of these.
@@ -32,6 +32,8 @@ function bad(detail: string): never {
   throw new ListError('format', detail);
 }
 
+const listError: EnvelopeErrorFactory = (code, detail) => new ListError(code, detail);
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -41,13 +43,7 @@ function checkShape(data: unknown): asserts data is SignedList {
   if (data.format !== LIST_FORMAT) {
     bad(`format is ${JSON.stringify(data.format) ?? 'missing'}; expected "${LIST_FORMAT}"`);
   }
-  if (typeof data.publicKey !== 'string') bad('publicKey is missing or not a string');
-  try {
-    parsePublicKey(data.publicKey);
-  } catch (e) {
-    bad(e instanceof Error ? e.message : String(e));
-  }
-  if (typeof data.signature !== 'string' || data.signature === '') bad('signature is missing or not a string');
+  checkEnvelopeFields(data, listError);
   const p = data.payload;
   if (!isObject(p)) bad('payload is missing or not an object');
   if (typeof p.version !== 'number' || !Number.isSafeInteger(p.version) || p.version < 1) {
@@ -103,35 +99,12 @@ function checkShape(data: unknown): asserts data is SignedList {
  */
 export async function verifySignedList(list: SignedList, acceptedKeys: readonly string[]): Promise<ListPayload> {
   if (acceptedKeys.length === 0) throw new ListError('no-keys', 'no public key is configured');
-  const trusted: Uint8Array[] = [];
-  for (const k of acceptedKeys) {
-    try {
-      trusted.push(parsePublicKey(k));
-    } catch {
-      // A policy typo must not stop the other keys from working; the policy module reports it.
-    }
-  }
+  const trusted = parseAcceptedKeys(acceptedKeys);
   if (trusted.length === 0) throw new ListError('no-keys', `none of the ${acceptedKeys.length} configured public keys is valid`);
-
-  let raw: Uint8Array;
-  try {
-    raw = parsePublicKey(list.publicKey);
-  } catch (e) {
-    throw new ListError('format', e instanceof Error ? e.message : String(e));
-  }
-  if (!trusted.some((t) => equalBytes(t, raw))) {
-    throw new ListError('untrusted-key', `the list is signed by ${list.publicKey}, which is not in listPublicKeys`);
-  }
-
-  const bytes = new TextEncoder().encode(JSON.stringify(list.payload));
-  let ok: boolean;
-  try {
-    ok = await verify(bytes, list.signature, raw);
-  } catch (e) {
-    // importKey/verify fail only where the browser lacks Ed25519 (before Chrome 137).
-    throw new ListError('bad-signature', `the signature could not be checked: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  if (!ok) throw new ListError('bad-signature', 'the signature does not match the list content');
+  await verifyEnvelope(list, list.payload, trusted, listError, {
+    untrusted: `the list is signed by ${list.publicKey}, which is not in listPublicKeys`,
+    mismatch: 'the signature does not match the list content',
+  });
   return list.payload;
 }
 

@@ -20,4 +20,10 @@ export interface SiteDefinition {
   canonicalize: Canonicalizer;
   /** An adapter on compiled hooks: one per tab and hooks version. */
   create(hooks: CompiledHooks): SiteAdapter;
+  /**
+   * The built-in demo (`npm start`) and the end-to-end tests: a page of fictional posts served
+   * on the site's real origin (`page`, relative to the repository), where it opens (`url`),
+   * and the like button of the listed candidate's first post (`listedLike`).
+   */
+  demo: { page: string; url: string; listedLike: string };
 }

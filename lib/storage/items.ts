@@ -47,43 +47,12 @@ export const KEYS = {
   health: 'jn.health',
 } as const;
 
-/** The state of one list source (a policy/user URL, or the bundled demo list). */
-export interface SourceStatus {
-  url: string;
-  /** The list in force from this source (the last good one), if any. */
-  version?: number;
-  issuer?: string;
-  createdAt?: string;
-  entries?: number;
-  etag?: string;
-  lastModified?: string;
-  /** The signature of the list in force: the same version with another signature is refused. */
-  signature?: string;
-  /** The key that signed the list in force: when policy stops trusting it, the list is dropped. */
-  publicKey?: string;
-  /** When the list in force was last confirmed (accepted or 304 Not Modified). */
-  syncedAt?: number;
-  /** When the last attempt ended, good or bad. */
-  checkedAt?: number;
-  /** Why the last attempt failed ('' when it did not), in words a user can act on. */
-  error: string;
-  /** The machine-readable reason of `error` (a ListErrorCode) and its detail, for translation. */
-  errorCode?: string;
-  errorDetail?: string;
-  /** How long the last accepted list took in the background, in ms (diagnostics, bench). */
-  timings?: { download: number; parse: number; verify: number; compile: number };
-}
-
 /**
- * The state of one hooks source (policy `hooksUrls`), kept like a list source: the last good
- * document stays in force whatever goes wrong with a newer one (lib/background/hooks.ts).
+ * What a list source and a hooks source both keep about fetching and syncing their signed
+ * document (the list, or the hooks update): one definition, so the two stay comparable.
  */
-export interface HooksSourceStatus {
+export interface SignedSourceStatus {
   url: string;
-  /** The version of the document in force from this source (the last good one), if any. */
-  hooksVersion?: number;
-  /** The sites that document carries hooks for. */
-  sites?: SiteId[];
   etag?: string;
   lastModified?: string;
   /** The signature of the document in force: the same version with another signature is refused. */
@@ -94,11 +63,34 @@ export interface HooksSourceStatus {
   syncedAt?: number;
   /** When the last attempt ended, good or bad. */
   checkedAt?: number;
-  /** Why the last attempt failed ('' when it did not), in Indonesian words a user can act on. */
+  /** Why the last attempt failed ('' when it did not), in (Indonesian) words a user can act on. */
   error: string;
-  /** The machine-readable reason (a HooksErrorCode, or a ListErrorCode of the download) and its detail. */
+  /** The machine-readable reason of `error` (see each status for its codes) and its detail, for translation. */
   errorCode?: string;
   errorDetail?: string;
+}
+
+/** The state of one list source (a policy/user URL, or the bundled demo list). errorCode: a ListErrorCode. */
+export interface SourceStatus extends SignedSourceStatus {
+  /** The list in force from this source (the last good one), if any. */
+  version?: number;
+  issuer?: string;
+  createdAt?: string;
+  entries?: number;
+  /** How long the last accepted list took in the background, in ms (diagnostics, bench). */
+  timings?: { download: number; parse: number; verify: number; compile: number };
+}
+
+/**
+ * The state of one hooks source (policy `hooksUrls`), kept like a list source: the last good
+ * document stays in force whatever goes wrong with a newer one (lib/background/hooks.ts).
+ * errorCode: a HooksErrorCode, or a ListErrorCode of the download.
+ */
+export interface HooksSourceStatus extends SignedSourceStatus {
+  /** The version of the document in force from this source (the last good one), if any. */
+  hooksVersion?: number;
+  /** The sites that document carries hooks for. */
+  sites?: SiteId[];
 }
 
 export type Outcome = 'warned' | 'cancelled' | 'proceeded' | 'blocked' | 'audited';

@@ -434,6 +434,7 @@ describe('the demo page (tests/fixtures/demo/facebook.html), markup only', () =>
       ['author', 'id:100000000000009'],
       ['group', 'g:relawancontoh'],
     ],
+    f8: [['author', 'id:100000000000001', '@caprescontoha']],
   };
 
   it('marks every post with data-demo-post and shows the demo banner', () => {
@@ -458,6 +459,20 @@ describe('the demo page (tests/fixtures/demo/facebook.html), markup only', () =>
     loadDemo();
     const found = fb.findPosts(document.body);
     expect(found.map((p) => p.getAttribute('data-demo-post'))).toEqual(Object.keys(authors));
+  });
+
+  it('has the photo post the e2e tests double-click and comment on (f8)', () => {
+    loadDemo();
+    const p = $('[data-demo-post="f8"]');
+    const like = $('.actions [aria-label="Suka"][role="button"]', p);
+    const res = fb.resolveDoubleTap($('a[href^="/photo/"] img[data-visualcompletion="media-vc-image"]', p), at(HOME));
+    expect(summary(res)).toEqual(['like', authors.f8]);
+    expect(res?.control).toBe(like);
+    const box = $('[role="textbox"][contenteditable="true"][aria-label="Tulis komentar…"]', p);
+    expect(box.closest('[hidden]')).toBeNull(); // always open, unlike the other posts' boxes
+    expect(fb.resolveSend(box, at(HOME))?.control).toBe(box);
+    expect(summary(fb.resolveSend(box, at(HOME)))).toEqual(['comment', authors.f8]);
+    expect(summary(resolve($('#focused-state-composer-submit[aria-label="Kirim komentar"] svg', p)))).toEqual(['comment', authors.f8]);
   });
 });
 

@@ -4,6 +4,7 @@
  * directory, written before launch and removed afterwards; site pages are the demo pages,
  * served on the sites' real origins with `context.route`.
  */
+import { SITES } from '../../lib/sites/registry';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,10 +17,10 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const POLICY_DIR = '/etc/chromium/policies/managed';
 export const POLICY_FILE = join(POLICY_DIR, 'jaga-netral-test.json');
 
-export const DEMO_PAGES: Record<string, { url: string; file: string; origins: string[] }> = {
-  x: { url: 'https://x.com/home', file: join(ROOT, 'tests/fixtures/demo/x.html'), origins: ['https://x.com/**', 'https://twitter.com/**'] },
-  facebook: { url: 'https://www.facebook.com/', file: join(ROOT, 'tests/fixtures/demo/facebook.html'), origins: ['https://www.facebook.com/**', 'https://web.facebook.com/**'] },
-};
+/** Each guarded site's demo page, from the registry, served on every origin the site runs on. */
+export const DEMO_PAGES: Record<string, { url: string; file: string; origins: string[] }> = Object.fromEntries(
+  SITES.map((s) => [s.id, { url: s.demo.url, file: join(ROOT, s.demo.page), origins: s.matches.map((m) => m.replace(/\*$/, '**')) }]),
+);
 
 /** Writes (or, with null, removes) the extension's managed policy for Chromium. */
 export function writePolicy(policy: Record<string, unknown> | null): void {
@@ -106,7 +107,7 @@ export async function waitForStorage(worker: Worker, keys: string[], fn: (s: Rec
   throw new Error(`storage condition not met in ${timeoutMs} ms; last: ${JSON.stringify(last).slice(0, 800)}`);
 }
 
-export async function openDemo(context: BrowserContext, site: 'x' | 'facebook', path?: string): Promise<Page> {
+export async function openDemo(context: BrowserContext, site: string, path?: string): Promise<Page> {
   const page = await context.newPage();
   const base = DEMO_PAGES[site].url;
   await page.goto(path ? new URL(path, base).href : base);

@@ -24,6 +24,8 @@ export interface E2ELocator {
   first(): E2ELocator;
   nth(index: number): E2ELocator;
   click(): Promise<void>;
+  /** A double click: two presses the browser counts as one (`detail` 2, then `dblclick`). */
+  dblclick(): Promise<void>;
   tap(): Promise<void>;
   focus(): Promise<void>;
   fill(value: string): Promise<void>;

@@ -272,6 +272,12 @@ class FxLocator implements E2ELocator {
     await h.click();
     await h.dispose();
   }
+  async dblclick(): Promise<void> {
+    const h = await this.handle(true);
+    // Two presses in one input action: Firefox counts them as a double click.
+    await h.click({ count: 2 });
+    await h.dispose();
+  }
   async tap(): Promise<void> {
     const h = await this.handle(true);
     await h.tap();

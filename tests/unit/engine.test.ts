@@ -189,3 +189,76 @@ describe('which hooks a tab runs', () => {
     expect(hooksForTab(bundled, { hooks: 'junk' })).toBe(bundled);
   });
 });
+
+describe('the layout the registry promises', () => {
+  it('sites never import each other, and only the registry lists them', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const root = join(process.cwd(), 'lib/sites');
+    const sites = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'engine').map((d) => d.name);
+    for (const site of sites) {
+      for (const f of readdirSync(join(root, site)).filter((f) => f.endsWith('.ts'))) {
+        const src = readFileSync(join(root, site, f), 'utf8');
+        for (const other of sites.filter((o) => o !== site)) expect(src, `${site}/${f} imports ${other}`).not.toMatch(new RegExp(`from '\\.\\./${other}[/']`));
+      }
+    }
+  });
+});
+
+describe('containers', () => {
+  it('scanInOrder: one container lookup per run of hits, each container flushed once with its hits', async () => {
+    const { scanInOrder } = await import('../../lib/sites/engine/containers');
+    document.body.innerHTML = '<article id="a"><b></b><b></b></article><div><b id="loose"></b></div><article id="c"><b></b></article>';
+    let lookups = 0;
+    const got: string[] = [];
+    let run: number[] = [];
+    scanInOrder(
+      document.querySelectorAll('b'),
+      (hit) => {
+        lookups++;
+        return hit.closest('article');
+      },
+      (_c, hit) => run.push([...document.querySelectorAll('b')].indexOf(hit as HTMLElement)),
+      (c) => {
+        got.push(`${c.id}:${run.join(',')}`);
+        run = [];
+      },
+    );
+    expect(got).toEqual(['a:0,1', 'c:3']);
+    expect(lookups).toBe(3); // a, the loose one (none), c
+  });
+
+  it('orderKeys and identity: stable ids first, each key once, empties dropped', async () => {
+    const { identity, orderKeys } = await import('../../lib/sites/engine/containers');
+    expect(orderKeys(['g:grup', '@budi', null, 'id:1', '@budi'])).toEqual(['id:1', '@budi', 'g:grup']);
+    expect(identity([null, 'id:1', 'id:1', '@b'], '@b', 'author')).toEqual({ keys: ['id:1', '@b'], display: '@b', relation: 'author' });
+  });
+
+  it('choiceLayer: a layer with enough distinct choices and no post inside', async () => {
+    const { choiceLayer } = await import('../../lib/sites/engine/containers');
+    const H = compileHooks(
+      base({
+        selectors: { layer: { css: ['[role="toolbar"]'] }, item: { css: [], label: 'r' }, post: { css: ['article'] } },
+        labels: { r: { id: ['Suka', 'Super', 'Haha'], en: [] } },
+      }),
+    );
+    document.body.innerHTML = '<div role="toolbar"><button aria-label="Suka" id="s"></button><button aria-label="Super"></button><button aria-label="Haha"></button></div>';
+    const s = document.querySelector('#s')!;
+    expect(choiceLayer(s, H.hook('layer'), H.hook('item'), 3, 'article')).toBe(document.querySelector('[role="toolbar"]'));
+    expect(choiceLayer(s, H.hook('layer'), H.hook('item'), 4, 'article')).toBeNull();
+    document.querySelector('[role="toolbar"]')!.append(document.createElement('article'));
+    expect(choiceLayer(s, H.hook('layer'), H.hook('item'), 3, 'article')).toBeNull();
+  });
+
+  it('ownerHeader and nearestLink: the page title’s header, and a card’s own link, within bounds', async () => {
+    const { nearestLink, ownerHeader } = await import('../../lib/sites/engine/containers');
+    document.body.innerHTML = `
+      <main><header id="h"><h1>Capres</h1><div><button id="f">Ikuti</button></div></header>
+      <aside><div class="card"><a href="/budi">Budi</a><span><button id="g">Ikuti</button></span></div></aside></main>`;
+    const opts = { title: 'h1', stop: 'aside', main: 'main', maxClimb: 16 };
+    expect(ownerHeader(document.querySelector('#f')!, opts)?.id).toBe('h');
+    expect(ownerHeader(document.querySelector('#g')!, opts)).toBeNull(); // the side column is no header
+    expect(nearestLink(document.querySelector('#g')!, 8, 'aside', (a) => a.getAttribute('href'))).toBe('/budi');
+    expect(nearestLink(document.querySelector('#g')!, 1, 'aside', (a) => a.getAttribute('href'))).toBeNull();
+  });
+});

@@ -143,6 +143,16 @@ describe('a double click or double tap on a candidate’s photo', () => {
     expect(pageSaw).toEqual(['pointerdown:photo']); // the second tap, its click and dblclick were stopped
   });
 
+  it('touch: one tap (pointerdown, then touchstart at the same point) is one tap, not a double tap', async () => {
+    await start();
+    const photo = $('img[data-visualcompletion]');
+    fire(photo, touch('pointerdown'));
+    fire(photo, new TouchEvent('touchstart', { bubbles: true, cancelable: true, composed: true }));
+    fire(photo, touch('pointerup'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(warnings()).toHaveLength(0);
+  });
+
   it('touch: two taps far apart are two taps', async () => {
     await start();
     const photo = $('img[data-visualcompletion]');

@@ -17,6 +17,8 @@ import { stripHostPrefix } from '../../accounts/canonical';
 import type { Action } from '../../model';
 import { neverThrow } from '../engine/adapter';
 import { compileHooks, type CompiledHooks, type Hook } from '../engine/hooks';
+import { choiceLayer, displayOf, links, nearestLink, orderKeys, ownerHeader } from '../engine/containers';
+import { outermost } from '../engine/dom';
 import { labelIs, normLabel as norm } from '../engine/labels';
 import { BoundedMemo } from '../engine/memo';
 import type { SiteHooks } from '../../hooks/types';
@@ -66,12 +68,10 @@ export function createFacebookAdapter(H: CompiledHooks): SiteAdapter {
   const HEADER_SEL = hook('authorHeader').sel;
   const MESSAGE_SEL = hook('storyMessage').sel;
   const MARKER_SEL = [hook('likeMarker').sel, hook('commentMarker').sel, hook('shareMarker').sel].join(',');
-  const LAYER_SEL = hook('reactionLayer').sel;
   const SIDE_SEL = hook('sideRegion').sel;
   const DIALOG = hook('dialog').sel;
   const MAIN_SEL = hook('main').sel;
   const MAX_CLIMB = H.threshold('maxClimb', 8);
-  const reactionWords = H.words('reactions');
   const SCAN = scanSelectors(hook('authorHeader').list);
   const SCAN_LINKS = SCAN.links;
   const SCAN_LINKS_COMPAT = SCAN.compat;
@@ -195,23 +195,6 @@ export function createFacebookAdapter(H: CompiledHooks): SiteAdapter {
   function hovercardId(el: Element): string | null {
     const m = /[?&]id=(\d{1,20})/.exec(el.getAttribute(HOVERCARD_ATTR) ?? '');
     return m ? `id:${m[1]}` : null;
-  }
-
-  /** Stable ids first (`id:` before `@handle`), then groups; no duplicates. */
-  function orderKeys(keys: Iterable<string | null>): string[] {
-    const rank = (k: string) => (k.startsWith('id:') ? 0 : k.startsWith('@') ? 1 : 2);
-    return [...new Set([...keys].filter((k): k is string => !!k))].sort((a, b) => rank(a) - rank(b));
-  }
-
-  function displayOf(link: Element, fallback: string): string {
-    const text = (link.textContent ?? '').replace(/\s+/g, ' ').trim();
-    return text || (link.getAttribute('aria-label') ?? '').trim() || fallback;
-  }
-
-  function links(root: Element): HTMLAnchorElement[] {
-    const out = [...root.querySelectorAll<HTMLAnchorElement>('a[href]')];
-    if (root.matches('a[href]')) out.unshift(root as HTMLAnchorElement);
-    return out;
   }
 
   // ---------------------------------------------------------------------------------------
@@ -412,11 +395,7 @@ export function createFacebookAdapter(H: CompiledHooks): SiteAdapter {
 
 
   /** The outermost post wrapper around `el` (`findPosts` lists those). */
-  function outermostPost(el: Element): Element {
-    let top = el;
-    for (let p = el.parentElement?.closest(POST_SEL); p; p = p.parentElement?.closest(POST_SEL)) top = p;
-    return top;
-  }
+  const outermostPost = (el: Element): Element => outermost(el, POST_SEL) ?? el;
 
   /** What an href names, for the scan: a person or page (`id:`/`@`), or a group (`g:`). */
   interface HrefKeys {
@@ -664,25 +643,16 @@ export function createFacebookAdapter(H: CompiledHooks): SiteAdapter {
     return withLocationGroup(ids, location);
   }
 
-  /** How far up from a follow/join button a card's or header's link may be. */
-
   /**
    * The page header around a control: the nearest ancestor holding the page's h1, never
-   * crossing into the side columns. Name links in the h1 (and links repeating its text, like
-   * the avatar) give more keys.
+   * crossing into the side columns, a post or a dialog. Name links in the h1 (and links
+   * repeating its text, like the avatar) give more keys.
    */
-  function headerAround(control: Element): Element | null {
-    let el: Element | null = control.parentElement;
-    for (let i = 0; el && i < MAX_CLIMB * 2; i++, el = el.parentElement) {
-      if (el.matches(SIDE_SEL) || el.matches(POST_SEL) || el.matches(DIALOG)) return null;
-      if (el.querySelector('h1')) return el;
-      if (el.matches(MAIN_SEL) || el === el.ownerDocument.body) return null;
-    }
-    return null;
-  }
+  const headerAround = (control: Element): Element | null =>
+    ownerHeader(control, { title: hook('pageTitle').sel, stop: `${SIDE_SEL},${POST_SEL},${DIALOG}`, main: MAIN_SEL, maxClimb: MAX_CLIMB * 2 });
 
   function headerNameKeys(header: Element, location: Location, person: boolean): { keys: string[]; name: string } {
-    const h1 = header.querySelector('h1');
+    const h1 = header.querySelector(hook('pageTitle').sel);
     const name = (h1?.textContent ?? '').replace(/\s+/g, ' ').trim();
     const keys: string[] = [];
     for (const a of links(header)) {
@@ -697,20 +667,13 @@ export function createFacebookAdapter(H: CompiledHooks): SiteAdapter {
 
   /** A card, hovercard or list row: the nearest link of the right kind above the button. */
   function cardIdentity(control: Element, location: Location, join: boolean): Identity | null {
-    let el: Element | null = control.parentElement;
-    for (let i = 0; el && i < MAX_CLIMB && el !== el.ownerDocument.body; i++, el = el.parentElement) {
-      for (const a of links(el)) {
-        if (control.contains(a)) continue;
-        const url = fbUrl(a.getAttribute('href'), location);
-        const key = join ? groupKey(url) : personKey(url);
-        if (key) {
-          const relation = join ? 'group' : el.closest(DIALOG) ? 'profile' : 'suggested';
-          return { keys: [key], display: displayOf(a, key), relation };
-        }
-      }
-      if (el.matches(DIALOG)) break;
-    }
-    return null;
+    return nearestLink(control, MAX_CLIMB, DIALOG, (a, box) => {
+      const url = fbUrl(a.getAttribute('href'), location);
+      const key = join ? groupKey(url) : personKey(url);
+      if (!key) return null;
+      const relation = join ? 'group' : box.closest(DIALOG) ? 'profile' : 'suggested';
+      return { keys: [key], display: displayOf(a, key), relation };
+    });
   }
 
   /** Follow / add friend / join outside a post: the page header, else a card, else the page. */
@@ -747,16 +710,8 @@ export function createFacebookAdapter(H: CompiledHooks): SiteAdapter {
    * A layer of reaction choices: several distinct reaction labels among its buttons, and no
    * post or author header inside (a post viewer dialog is not a reactions bar).
    */
-  function reactionLayer(control: Element): Element | null {
-    const layer = control.closest(LAYER_SEL);
-    if (!layer || layer.querySelector(`${POST_SEL},${HEADER_SEL}`)) return null;
-    const seen = new Set<string>();
-    for (const b of layer.querySelectorAll(BUTTON_SEL)) {
-      const l = norm(b.getAttribute('aria-label'));
-      if (labelIs(l, reactionWords)) seen.add(l);
-    }
-    return seen.size >= H.threshold('reactionLayerMinItems', 3) ? layer : null;
-  }
+  const reactionLayer = (control: Element): Element | null =>
+    choiceLayer(control, hook('reactionLayer'), hook('reaction'), H.threshold('reactionLayerMinItems', 3), `${POST_SEL},${HEADER_SEL}`);
 
   function action(action: Action, control: Element, identities: Identity[]): Resolution | null {
     return identities.length > 0 ? { type: 'action', action, control, identities } : null;

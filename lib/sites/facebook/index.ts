@@ -14,4 +14,9 @@ export const facebookSite: SiteDefinition = {
   hooks: hooks as SiteHooks,
   canonicalize: canonicalFacebook,
   create: createFacebookAdapter,
+  demo: {
+    page: 'tests/fixtures/demo/facebook.html',
+    url: 'https://www.facebook.com/',
+    listedLike: '[data-demo-post]:has(a[href*="capres.contoh.a"]) [aria-label="Suka"]',
+  },
 };

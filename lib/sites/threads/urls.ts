@@ -1,6 +1,5 @@
 /** Threads uses Instagram usernames. URL `/@<username>`; threads.net = threads.com. */
-import { firstSegment, parseUrlish, type CanonicalAccount } from '../../accounts/canonical';
-import { instagramKey } from '../instagram/urls';
+import { firstSegment, instagramUsernameKey as instagramKey, parseUrlish, type CanonicalAccount } from '../../accounts/canonical';
 
 export const THREADS_HOSTS = ['threads.com', 'threads.net'] as const;
 

@@ -9,7 +9,8 @@
  * ./urls.ts (`@lowercasehandle`, `id:<numeric>`). What stays here is X's own: reposts and
  * quotes, the focal post of a status page, the follow button's numeric id, shortcuts.
  */
-import { isElement, pathOfHref, text } from '../engine/dom';
+import { identity, nearestContainer, scanInOrder } from '../engine/containers';
+import { isElement, outside, pathOfHref, text } from '../engine/dom';
 import { compileHooks, type CompiledHooks } from '../engine/hooks';
 import { handleAfter, labelIs, normLabel } from '../engine/labels';
 import { BoundedMemo } from '../engine/memo';
@@ -38,9 +39,6 @@ const KIND_OF: Record<(typeof CONTROL_ORDER)[number], Kind> = {
   like: 'like', reply: 'reply', repost: 'repost', follow: 'follow', repostConfirm: 'share', inlineReplyButton: 'inlineReply',
 };
 
-function identity(keys: (string | null | undefined)[], display: string, relation: Identity['relation']): Identity {
-  return { keys: [...new Set(keys.filter((k): k is string => !!k))], display, relation };
-}
 
 /** An X adapter on `H` (one per tab and hooks version: its memo lives here, not in the module). */
 export function createXAdapter(H: CompiledHooks): SiteAdapter {
@@ -193,14 +191,13 @@ export function createXAdapter(H: CompiledHooks): SiteAdapter {
       return display ? [identity([id, who?.key, labelled?.key], display, relation)] : [];
     };
 
-    for (let el = button.parentElement; el; el = el.parentElement) {
-      if (el.matches(css.userCell)) return withButton(userOfBox(el), 'suggested');
-      if (el.matches(css.hoverCard)) return withButton(userOfBox(el), 'profile');
-      if (el.matches(css.post)) {
-        // The focal post's "Follow" next to the author name.
-        const quotes = quoteBoxes(el);
-        return withButton(outside(quotes, button) ? ownAuthor(el, quotes) : null, 'author');
-      }
+    const around = nearestContainer(button, [hook('userCell'), hook('hoverCard'), hook('post')]);
+    if (around?.hook.name === 'userCell') return withButton(userOfBox(around.el), 'suggested');
+    if (around?.hook.name === 'hoverCard') return withButton(userOfBox(around.el), 'profile');
+    if (around) {
+      // The focal post's "Follow" next to the author name.
+      const quotes = quoteBoxes(around.el);
+      return withButton(outside(quotes, button) ? ownAuthor(around.el, quotes) : null, 'author');
     }
     // A profile page's header button: the profile is the first path segment (not a status
     // page, whose stray follow buttons would not belong to the post in the URL).
@@ -302,25 +299,23 @@ export function createXAdapter(H: CompiledHooks): SiteAdapter {
     // or compound selectors over a 2,000-post batch cost up to ten times more (measured
     // 2026-11-22). Blocks come in document order, so each post's blocks come together: one
     // `closest` per post, `contains` for the rest of its blocks.
-    let post: Element | null = null;
     let keys: string[] = [];
-    const flush = () => {
-      if (post) for (const k of keys) visit(post, k);
-      keys = [];
-    };
     for (const sel of hook('userName').list) {
-      for (const block of inScope(sel)) {
-        if (!post?.contains(block)) {
-          flush();
+      scanInOrder(
+        inScope(sel),
+        (block) => {
           const p = block.closest(scanPost);
-          post = p && p.localName === 'article' ? p : null; // hover cards, the profile header, menus
-        }
-        if (!post) continue;
-        const key = atHandleIn(block)?.key;
-        if (key && !keys.includes(key)) keys.push(key);
-      }
-      flush();
-      post = null;
+          return p && p.localName === 'article' ? p : null; // hover cards, the profile header, menus
+        },
+        (_post, block) => {
+          const key = atHandleIn(block)?.key;
+          if (key && !keys.includes(key)) keys.push(key);
+        },
+        (post) => {
+          for (const k of keys) visit(post, k);
+          keys = [];
+        },
+      );
     }
 
     // User cells ("who to follow"): the first profile link, and the follow button's id.
@@ -385,9 +380,6 @@ export function createXAdapter(H: CompiledHooks): SiteAdapter {
     return own ? boxes.filter((b) => !b.contains(own)) : boxes;
   }
 
-  function outside(boxes: Element[], el: Element): boolean {
-    return !boxes.some((b) => b.contains(el));
-  }
 
   /** The post's own author: its userName block, else the handle in its own permalink. */
   function ownAuthor(post: Element, quotes: Element[]): Handle | null {

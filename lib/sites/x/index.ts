@@ -14,4 +14,9 @@ export const xSite: SiteDefinition = {
   hooks: hooks as SiteHooks,
   canonicalize: canonicalX,
   create: createXAdapter,
+  demo: {
+    page: 'tests/fixtures/demo/x.html',
+    url: 'https://x.com/home',
+    listedLike: 'article[data-testid="tweet"]:has([data-testid="User-Name"] a[href="/capres_contoh_a"]) [data-testid="like"]',
+  },
 };

@@ -10,8 +10,8 @@
 import { SITE_LABELS, t } from '../../i18n/common';
 import { PAGE, hooksVersionLine } from '../../i18n/pages';
 import type { HooksInForce, SiteHealth } from '../../hooks/types';
-import { GUARDED_SITES, type Locale, type SiteId } from '../../model';
-import { siteById } from '../../sites/registry';
+import type { Locale, SiteId } from '../../model';
+import { GUARDED_SITES, siteById } from '../../sites/registry';
 import type { EffectiveConfig } from '../../policy/types';
 import type { HooksSourceStatus } from '../../storage/items';
 import { hooksSourceProblem } from './data';
