@@ -327,6 +327,22 @@ describe('undo controls are never guarded', () => {
     expect(click($('[data-testid="unretweetConfirm"] span'))).toBeNull();
   });
 
+  it('undo read by its words alone, in either language and any case: "Batalkan Retweet", "batal suka"', () => {
+    const undo = $('[data-testid="unretweet"]');
+    undo.removeAttribute('data-testid');
+    for (const label of ['Batalkan Retweet', 'batalkan retweet', 'Undo Retweet', 'Batalkan posting ulang']) {
+      undo.setAttribute('aria-label', label);
+      expect(click(undo), label).toBeNull();
+    }
+    const unlike = $('[data-testid="unlike"]');
+    unlike.removeAttribute('data-testid');
+    unlike.setAttribute('aria-label', '12 suka. Batal suka');
+    expect(click(unlike)).toBeNull();
+    // The same button with a like label is a like again: the words, not a leftover state, decide.
+    unlike.setAttribute('aria-label', 'Suka');
+    expect(click(unlike)?.action).toBe('like');
+  });
+
   it('the other buttons of the same posts still resolve', () => {
     expect(click($('[data-testid="reply"]', post(0)))?.ids).toEqual(['author @capres_contoh_a']);
     expect(click($('[data-testid="like"]', post(1)))?.ids).toEqual(['author @timmenangcontoh']);

@@ -262,3 +262,26 @@ describe('containers', () => {
     expect(nearestLink(document.querySelector('#g')!, 1, 'aside', (a) => a.getAttribute('href'))).toBeNull();
   });
 });
+
+describe('firstHook', () => {
+  it('gives the same answer as trying each hook’s is() in order, on every element of every site fixture', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { SITES } = await import('../../lib/sites/registry');
+    const { firstHook } = await import('../../lib/sites/engine/hooks');
+    let checked = 0;
+    for (const site of SITES) {
+      const H = compileHooks(site.hooks);
+      const hooks = Object.keys(site.hooks.selectors).map((n) => H.hook(n));
+      const dir = join(process.cwd(), 'tests/sites', site.id, 'fixtures');
+      for (const f of readdirSync(dir).filter((x) => x.endsWith('.html'))) {
+        document.body.innerHTML = readFileSync(join(dir, f), 'utf8').replace(/<script\b[\s\S]*?<\/script>/gi, '');
+        for (const el of document.body.querySelectorAll('*')) {
+          expect(firstHook(el, hooks)?.name, `${site.id}/${f}`).toBe(hooks.find((h) => h.is(el))?.name);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+});

@@ -35,11 +35,12 @@ export function probeHealth(doc: Document, path: string, hooks: CompiledHooks): 
     }
   }
   if (content.length && !containers.length) return { checked: true, missing: content[0].name };
+  // Controls are looked for inside the content found (a few dozen small queries), never over
+  // the whole document: a busy feed has thousands of buttons.
+  const scopes: (Element | Document)[] = containers.length ? containers : [doc];
   for (const r of hooks.required) {
     if (r.kind !== 'control') continue;
-    const found = r.alternatives.some((name) =>
-      hooks.hook(name).all(doc).some((el) => !containers.length || containers.some((c) => c.contains(el))),
-    );
+    const found = scopes.some((c) => r.alternatives.some((name) => hooks.hook(name).first(c) !== null));
     if (!found) return { checked: true, missing: r.name };
   }
   return { checked: true, missing: null };

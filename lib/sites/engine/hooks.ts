@@ -30,6 +30,10 @@ export interface Hook {
   readonly caption: boolean;
   /** Whether `el` itself is this hook: by selector, else (a button) by aria-label, else by caption. */
   is(el: Element): boolean;
+  /** `is` for one element read once (see `firstHook`): its normalised label, and its caption when asked. */
+  byWords(label: string, caption: () => string): boolean;
+  /** Visible texts longer than this are content, not a caption. */
+  readonly maxCaption: number;
   /** `el` or its nearest ancestor that is this hook. */
   closest(el: Element): Element | null;
   /** Every element under `root` (root included) that is this hook, in document order. */
@@ -89,6 +93,8 @@ function makeHook(name: string, spec: HookSpec | undefined, labels: SiteHooks['l
     return t.length <= maxCaption && labelIs(normLabel(t), words, form);
   };
   const is = (el: Element): boolean => (list.length > 0 && el.matches(sel)) || byLabel(el);
+  const byWords = (label: string, captionOf: () => string): boolean =>
+    words.length > 0 && (labelIs(label, words, form) || (caption && labelIs(captionOf(), words, form)));
   const wide = words.length ? (list.length ? `${sel}, ${BUTTONISH}` : BUTTONISH) : list.length ? sel : '';
   return {
     name,
@@ -98,10 +104,16 @@ function makeHook(name: string, spec: HookSpec | undefined, labels: SiteHooks['l
     words,
     form,
     caption,
+    maxCaption,
     is,
+    byWords,
     closest(el) {
-      for (let e: Element | null = el; e; e = e.parentElement) if (is(e)) return e;
-      return null;
+      // The browser's own closest() for the selectors; a walk in JS only for labels, and only
+      // up to where the selectors matched.
+      const bySel = list.length ? el.closest(sel) : null;
+      if (!words.length) return bySel;
+      for (let e: Element | null = el; e && e !== bySel; e = e.parentElement) if (byLabel(e)) return e;
+      return bySel;
     },
     all(root) {
       if (!wide) return [];
@@ -172,6 +184,33 @@ function num(v: unknown, fallback: number): number {
 }
 
 /**
+ * The first of `hooks` that `el` is, in their order — the same answer as
+ * `hooks.find((h) => h.is(el))`, with the element's aria-label and caption read and
+ * normalised once instead of once per hook (this runs at click time, on every ancestor).
+ */
+export function firstHook(el: Element, hooks: readonly Hook[]): Hook | null {
+  let buttonish: boolean | undefined;
+  let label: string | undefined;
+  let caption: string | undefined;
+  const captionOf = () => {
+    if (caption === undefined) {
+      const t = text(el);
+      caption = t.length <= (hooks[0]?.maxCaption ?? 40) ? normLabel(t) : '';
+    }
+    return caption;
+  };
+  for (const h of hooks) {
+    if (h.list.length && el.matches(h.sel)) return h;
+    if (!h.words.length) continue;
+    if (buttonish === undefined) buttonish = el.matches(BUTTONISH);
+    if (!buttonish) continue;
+    if (label === undefined) label = normLabel(el.getAttribute('aria-label'));
+    if (h.byWords(label, captionOf)) return h;
+  }
+  return null;
+}
+
+/**
  * The innermost control around `target`: walking up from it, the first element that is one
  * of `order`'s hooks (checked in that order at each element, so undo hooks listed first stop
  * the walk). An icon inside a like button is the like button.
@@ -180,7 +219,8 @@ export function innermost(target: Element, hooks: CompiledHooks, order: readonly
   const list = order.map((n) => hooks.hook(n));
   let depth = 0;
   for (let el: Element | null = target; el && depth < maxDepth; el = el.parentElement, depth++) {
-    for (const h of list) if (h.is(el)) return { name: h.name, el };
+    const h = firstHook(el, list);
+    if (h) return { name: h.name, el };
   }
   return null;
 }

@@ -16,7 +16,7 @@
 import { stripHostPrefix } from '../../accounts/canonical';
 import type { Action } from '../../model';
 import { neverThrow } from '../engine/adapter';
-import { compileHooks, type CompiledHooks, type Hook } from '../engine/hooks';
+import { compileHooks, firstHook, type CompiledHooks, type Hook } from '../engine/hooks';
 import { choiceLayer, displayOf, links, nearestLink, orderKeys, ownerHeader } from '../engine/containers';
 import { outermost } from '../engine/dom';
 import { labelIs, normLabel as norm } from '../engine/labels';
@@ -104,7 +104,10 @@ export function createFacebookAdapter(H: CompiledHooks): SiteAdapter {
       [hook('commentSend'), 'comment'],
       [hook('likeUndoPrefix'), 'undo'],
     ];
-    const MARKER_KIND: [Hook, Kind][] = [
+    const LABEL_HOOKS = LABEL_ORDER.map(([h]) => h);
+  const LIKE_UNDO_HOOKS = [hook('likeUndo'), hook('likeUndoPrefix')];
+  const LABEL_KIND = new Map(LABEL_ORDER);
+  const MARKER_KIND: [Hook, Kind][] = [
       [hook('likeMarker'), 'like'],
       [hook('commentMarker'), 'comment'],
       [hook('shareMarker'), 'share'],
@@ -112,7 +115,7 @@ export function createFacebookAdapter(H: CompiledHooks): SiteAdapter {
 
     /** An already-reacted like button: pressed, or its aria-label says "remove". */
     function isLikeUndo(control: Element): boolean {
-      return hook('likeUndo').is(control) || hook('likeUndoPrefix').is(control);
+      return firstHook(control, LIKE_UNDO_HOOKS) !== null;
     }
 
     function classify(target: Element): Hit | null {
@@ -135,7 +138,8 @@ export function createFacebookAdapter(H: CompiledHooks): SiteAdapter {
       }
       if (!button) return null;
       // 2. ARIA label, then the visible caption (comment-level "Suka"/"Balas" have no label).
-      const kind = LABEL_ORDER.find(([h]) => h.is(button))?.[1] ?? null;
+      const hit = firstHook(button, LABEL_HOOKS);
+    const kind = hit ? (LABEL_KIND.get(hit) ?? null) : null;
       if (!kind || kind === 'undo') return null;
       if ((kind === 'like' || kind === 'reaction') && isLikeUndo(button)) return null;
       if ((kind === 'follow' || kind === 'join') && button.getAttribute('aria-pressed') === 'true') return null;
@@ -156,14 +160,12 @@ export function createFacebookAdapter(H: CompiledHooks): SiteAdapter {
     }
   }
 
-  /** Group posts link their authors as `/groups/<g>/user/<numeric id>/`. */
-  const GROUP_USER = /^\/groups\/[^/]+\/user\/(\d{1,20})(?:\/|$)/;
-
   /** A person or page (`id:` / `@`) a URL points at; null for groups and Facebook's own pages. */
   function personKey(url: URL | null): string | null {
     if (!url) return null;
-    const m = GROUP_USER.exec(url.pathname);
-    if (m) return `id:${m[1]}`;
+    // Group posts link their authors as `/groups/<g>/user/<numeric id>/` (paths.groupMember).
+    const member = H.matchPath('groupMember', url.pathname);
+    if (member) return `id:${member.id}`;
     const k = facebookKeyFromUrl(url);
     return k && !k.key.startsWith('g:') ? k.key : null;
   }
@@ -174,17 +176,18 @@ export function createFacebookAdapter(H: CompiledHooks): SiteAdapter {
     return k && k.key.startsWith('g:') ? k.key : null;
   }
 
+  /** A cheap string test before a link is parsed: could it be a post permalink? */
   const PERMALINK_HINT = /\/(?:posts|videos|photos)\/|(?:permalink|story)\.php/;
 
   /**
-   * The owner id in a post permalink: `/<n>/posts/…`, `/<n>/videos/…`,
-   * `/permalink.php?story_fbid=…&id=<n>`, `/story.php?…&id=<n>`.
+   * The owner id in a post permalink (paths.permalinkOwner: `/<n>/posts/…`, `/<n>/videos/…`;
+   * paths.permalinkWithId: `/permalink.php?story_fbid=…&id=<n>`, `/story.php?…&id=<n>`).
    */
   function permalinkOwner(url: URL | null): string | null {
     if (!url) return null;
-    const m = /^\/(\d{5,20})\/(?:posts|videos|photos)\//.exec(url.pathname);
-    if (m) return `id:${m[1]}`;
-    if (/^\/(?:permalink|story)\.php$/.test(url.pathname)) {
+    const m = H.matchPath('permalinkOwner', url.pathname);
+    if (m && m.id.length >= 5) return `id:${m.id}`;
+    if (H.matchPath('permalinkWithId', url.pathname)) {
       const id = url.searchParams.get('id');
       if (id && /^\d{1,20}$/.test(id)) return `id:${id}`;
     }

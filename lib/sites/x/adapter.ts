@@ -11,7 +11,7 @@
  */
 import { identity, nearestContainer, scanInOrder } from '../engine/containers';
 import { isElement, outside, pathOfHref, text } from '../engine/dom';
-import { compileHooks, type CompiledHooks } from '../engine/hooks';
+import { compileHooks, firstHook, type CompiledHooks } from '../engine/hooks';
 import { handleAfter, labelIs, normLabel } from '../engine/labels';
 import { BoundedMemo } from '../engine/memo';
 import type { Identity, Resolution, SiteAdapter } from '../types';
@@ -110,10 +110,11 @@ export function createXAdapter(H: CompiledHooks): SiteAdapter {
     return null;
   }
 
-  const controls = CONTROL_ORDER.map((n) => [hook(n), KIND_OF[n]] as const);
+  const controlHooks = CONTROL_ORDER.map((n) => hook(n));
   /** What `el` itself is, if it is a control we know (undo controls included, to stop there). */
   function classify(el: Element, inMenu: boolean): Kind | null {
-    for (const [h, kind] of controls) if (h.is(el)) return kind;
+    const h = firstHook(el, controlHooks);
+    if (h) return KIND_OF[h.name as (typeof CONTROL_ORDER)[number]];
     // Only inside a menu: the side bar's "Post" button is also a link to /compose/post.
     if (inMenu && el.closest(css.menu)) {
       if (el.matches(css.quoteItem)) return 'share';

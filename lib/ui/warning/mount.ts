@@ -50,9 +50,6 @@ const DEFAULT_PROCEED_DELAY_MS = 500;
 
 const defaultIsTrusted = (e: Event): boolean => e.isTrusted === true;
 
-/** The open warning, so a second one closes it first. */
-let current: { dismiss(): void } | null = null;
-
 /**
  * Runs the dialog's code once, off screen, so the first real warning on a page does not pay
  * for compiling it (the first click measured 30–50 ms slower than later ones). Renders into
@@ -65,9 +62,11 @@ export function prewarmWarning(sample: Omit<WarningOptions, 'returnFocusTo' | 'i
 }
 
 export function openWarning(opts: WarningOptions): WarningHandle {
-  current?.dismiss();
-
   const doc = document;
+  // One warning at a time: a second one cancels the first. Its own observer sees its host
+  // go and resolves it as cancel (no module-level record of the open warning is needed).
+  for (const old of doc.querySelectorAll(WARNING_TAG)) old.remove();
+
   const host = doc.createElement(WARNING_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
@@ -110,7 +109,6 @@ export function openWarning(opts: WarningOptions): WarningHandle {
     if (closed) return;
     closed = true;
     observer.disconnect();
-    if (current === entry) current = null;
     try {
       render(null, container);
     } finally {
@@ -122,8 +120,7 @@ export function openWarning(opts: WarningOptions): WarningHandle {
     resolve(r);
   }
 
-  const entry = { dismiss: () => finish({ decision: 'cancel' }) };
-  current = entry;
+  const dismiss = () => finish({ decision: 'cancel' });
 
   const isTrusted = opts.isTrusted ?? defaultIsTrusted;
   const proceedDelayMs = opts.proceedDelayMs ?? (opts.isTrusted ? 0 : DEFAULT_PROCEED_DELAY_MS);
@@ -149,5 +146,5 @@ export function openWarning(opts: WarningOptions): WarningHandle {
     container,
   );
 
-  return { result, close: entry.dismiss, host };
+  return { result, close: dismiss, host };
 }
