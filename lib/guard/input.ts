@@ -164,29 +164,38 @@ export function listenForInputs(c: InputContext): void {
     if (res && res.type !== 'menu-commit') remember(res);
   };
 
-  const onClick = (e: Event) => {
-    if (!state.active || fromOurUi(e)) return;
-    const t = targetOf(e);
-    if (!t || isReplay(t)) return;
-    if (swallowed(e, t)) return;
-    const res = resolve({ kind: 'control', target: t });
-    if (!res) return;
+  /**
+   * A resolved input: remembered for a menu that may follow; a menu opener passes; while a
+   * warning shows, guarded controls are inert; else `intercept`. True when `e` was stopped.
+   */
+  const act = (e: Event, res: Resolution, replay: (d: GuardDecision) => void): boolean => {
     remember(res);
-    if (res.type === 'menu') return;
-    if (state.busy) return stop(e);
-    intercept(e, res, () => replayClick(res.control));
+    if (res.type === 'menu') return false;
+    if (state.busy) {
+      stop(e);
+      return true;
+    }
+    return intercept(e, res, replay);
+  };
+
+  /** The element a click-like event is for, unless it is ours to ignore (our UI, our replay, a swallowed tap). */
+  const clickTarget = (e: Event): Element | null => {
+    if (!state.active || fromOurUi(e)) return null;
+    const t = targetOf(e);
+    return !t || isReplay(t) || swallowed(e, t) ? null : t;
+  };
+
+  const onClick = (e: Event) => {
+    const t = clickTarget(e);
+    const res = t && resolve({ kind: 'control', target: t });
+    if (res) act(e, res, () => replayClick(res.control));
   };
 
   const onDblClick = (e: Event) => {
-    if (!state.active || fromOurUi(e)) return;
-    const t = targetOf(e);
-    if (!t || isReplay(t)) return;
-    if (swallowed(e, t)) return;
+    const t = clickTarget(e);
     // A dblclick whose second press was not stopped (no media hook then): ask once more.
-    const res = resolve({ kind: 'double-tap', target: t });
-    if (!res || res.type === 'menu') return;
-    if (state.busy) return stop(e);
-    intercept(e, res, () => replayClick(res.control));
+    const res = t && resolve({ kind: 'double-tap', target: t });
+    if (res) act(e, res, () => replayClick(res.control));
   };
 
   const onKeydown = (e: Event) => {
@@ -199,26 +208,19 @@ export function listenForInputs(c: InputContext): void {
       // Enter in a comment box sends it, with no Comment button pressed first.
       const res = resolve({ kind: 'send', target: t });
       if (res && res.type === 'action') {
-        if (state.busy) return stop(e);
-        if (intercept(e, res, () => replayEnter(res.control))) state.keyupTarget = t;
+        if (act(e, res, () => replayEnter(res.control))) state.keyupTarget = t;
         return;
       }
     }
     if ((ke.key === 'Enter' || ke.key === ' ') && t && plain) {
       const res = resolve({ kind: 'control', target: t });
       if (res && res.type !== 'menu') {
-        remember(res);
-        if (state.busy) return stop(e);
-        if (intercept(e, res, () => replayClick(res.control)) && ke.key === ' ') state.keyupTarget = t;
+        if (act(e, res, () => replayClick(res.control)) && ke.key === ' ') state.keyupTarget = t;
         return;
       }
     }
     const res = resolve({ kind: 'shortcut', event: ke });
-    if (!res) return;
-    remember(res);
-    if (res.type === 'menu') return;
-    if (state.busy) return stop(e);
-    intercept(e, res, () => replayClick(res.control));
+    if (res) act(e, res, () => replayClick(res.control));
   };
 
   const onKeyup = (e: Event) => {
