@@ -16,6 +16,15 @@ export function errText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/**
+ * An unexpected error as one line for a user: its message on one line, and for a RangeError
+ * (a stack overflow on hostile input) what it means rather than "Maximum call stack size".
+ */
+export function oneLine(e: unknown): string {
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return 'the input is nested too deeply to read';
+  return errText(e).replace(/\s+/g, ' ').trim() || 'unknown error';
+}
+
 export type Flags = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 
 /** The parsed value of one flag: strict parseArgs gives exactly these shapes. */

@@ -15,7 +15,8 @@ import { formatHookProblem, readSiteHooks } from '../lib/hooks/parse';
 import { checkEngine, MAX_HOOKS_BYTES, parseSignedHooks, serializeSignedHooks, signHooks, verifySignedHooks } from '../lib/hooks/signed';
 import type { HooksPayload, SiteHooks } from '../lib/hooks/types';
 import { publicKeyFromPrivatePem } from '../lib/list/signature';
-import { errText, parseFlags, publicKeyArg, readInput, runCli, UsageError, writeAtomic } from './cli-common';
+import { parseStrictJson, StrictJsonError } from '../lib/list/strict-json';
+import { errText, oneLine, parseFlags, publicKeyArg, readInput, runCli, UsageError, writeAtomic } from './cli-common';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SITES_DIR = join(ROOT, 'lib/sites');
@@ -156,9 +157,10 @@ async function build(argv: string[]): Promise<number> {
 function readHooksFile(path: string, site: SiteId | undefined, errors: string[]): SiteHooks | null {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    // Strict: a key given twice would be signed as only its last value, silently.
+    data = parseStrictJson(readFileSync(path, 'utf8'));
   } catch (e) {
-    errors.push(`${path}: ${site ?? '?'}: ${e instanceof SyntaxError ? 'not JSON: ' : ''}${errText(e)}`);
+    errors.push(`${path}: ${site ?? '?'}: ${e instanceof StrictJsonError && e.kind === 'syntax' ? 'not JSON: ' : ''}${errText(e)}`);
     return null;
   }
   try {
@@ -191,11 +193,9 @@ async function verifyCmd(argv: string[]): Promise<number> {
     console.log(`OK: version ${payload.hooksVersion}, minEngine ${payload.minEngine}, sites: ${sites}`);
     return 0;
   } catch (e) {
-    if (e instanceof HooksError) {
-      console.error(`${v.in}: ${e.code}: ${e.detail}`);
-      return 1;
-    }
-    throw e;
+    // One line, never a stack: whatever the file holds is the file's problem, not a crash.
+    console.error(e instanceof HooksError ? `${v.in}: ${e.code}: ${e.detail}` : `${v.in}: error: ${oneLine(e)}`);
+    return 1;
   }
 }
 
@@ -210,7 +210,8 @@ async function format(argv: string[]): Promise<number> {
     let data: unknown;
     try {
       text = readFileSync(path, 'utf8');
-      data = JSON.parse(text);
+      // Strict: formatting would keep only the last of a key given twice, silently.
+      data = parseStrictJson(text);
     } catch (e) {
       console.error(`${path}: ${errText(e)}`);
       failed = true;

@@ -8,12 +8,12 @@
  */
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { buildPayload, formatBuildError, MAX_ERRORS, serializeSignedList, signPayload } from '../lib/list/build';
+import { buildPayload, csvErrorToBuildError, formatBuildError, MAX_ERRORS, serializeSignedList, signPayload } from '../lib/list/build';
 import { CsvError, decodeUtf8 } from '../lib/list/csv';
 import { ListError } from '../lib/list/errors';
 import { generateKeyPair, importPrivatePem, publicKeyFromPrivatePem } from '../lib/list/signature';
 import { entryCount, parseSignedList, verifySignedList } from '../lib/list/verify';
-import { errText, parseFlags, publicKeyArg, readInput, runCli, UsageError, writeAtomic } from './cli-common';
+import { errText, oneLine, parseFlags, publicKeyArg, readInput, runCli, UsageError, writeAtomic } from './cli-common';
 
 const USAGE = `Jaga Netral list tool
 
@@ -27,13 +27,16 @@ Usage:
                         [--version N] [--issuer TEXT] [--created-at ISO-TIME]
       Checks the CSV (columns: platform, account, name, and optionally role, election,
       party, region, valid_from, valid_until, source) and writes a signed list.
-      Every problem is printed as FILE:LINE: column "COL": message; on any problem
-      nothing is written. --version defaults to the current Unix time in seconds, so
-      each build is newer than the last.
+      Every row is checked; each problem is printed as FILE:LINE: column "COL":
+      message (the first ${MAX_ERRORS}, then how many more), and on any problem
+      nothing is written. --version defaults to the current Unix time in seconds,
+      so each build is newer than the last.
 
   npm run list -- verify --in FILE.json --public-key KEYSTRING
-      Checks the format and the signature, as the extension does. KEYSTRING is the
-      "ed25519:..." line of list-key.pub (or the path of that file).
+      Checks the format and the signature, as the extension does (a key given twice,
+      nesting deeper than 64 levels and a signature not written as the tool writes it
+      are refused too). KEYSTRING is the "ed25519:..." line of list-key.pub (or
+      the path of that file).
 
 Exit status: 0 success, 1 invalid input, 2 wrong usage.`;
 
@@ -88,7 +91,7 @@ async function build(argv: string[]): Promise<number> {
     text = decodeUtf8(readFileSync(inPath));
   } catch (e) {
     if (e instanceof CsvError) {
-      console.error(formatBuildError(shown, { line: e.line, column: null, message: e.message }));
+      console.error(formatBuildError(shown, csvErrorToBuildError(e)));
       console.error('1 error; nothing written.');
       return 1;
     }
@@ -112,12 +115,9 @@ async function build(argv: string[]): Promise<number> {
   for (const w of result.warnings) console.error(`${shown}: warning: ${w}`);
   if (!result.ok) {
     for (const e of result.errors) console.error(formatBuildError(shown, e));
-    const n = result.errors.length;
-    console.error(
-      result.truncated
-        ? `more than ${MAX_ERRORS} errors; stopped after the first ${MAX_ERRORS}. Nothing written.`
-        : `${n} ${n === 1 ? 'error' : 'errors'}; nothing written.`,
-    );
+    if (result.more > 0) console.error(`… and ${result.more} more ${result.more === 1 ? 'error' : 'errors'} (only the first ${MAX_ERRORS} are shown).`);
+    const n = result.errors.length + result.more;
+    console.error(`${n} ${n === 1 ? 'error' : 'errors'}; nothing written.`);
     return 1;
   }
   if (v.issuer === undefined) console.error(`${shown}: warning: no --issuer given; the list names no publisher`);
@@ -145,11 +145,9 @@ async function verifyCmd(argv: string[]): Promise<number> {
     console.log(`OK: version ${payload.version}, ${entryCount(payload)} entries`);
     return 0;
   } catch (e) {
-    if (e instanceof ListError) {
-      console.error(`${v.in}: ${e.code}: ${e.detail}`);
-      return 1;
-    }
-    throw e;
+    // One line, never a stack: whatever the file holds is the file's problem, not a crash.
+    console.error(e instanceof ListError ? `${v.in}: ${e.code}: ${e.detail}` : `${v.in}: error: ${oneLine(e)}`);
+    return 1;
   }
 }
 

@@ -1,7 +1,10 @@
 /**
- * A 64-bit string hash (cyrb53's two 32-bit lanes, both kept). A tab holds only these
- * hashes, never the million keys themselves: at 1,000,000 keys the chance that an unlisted
- * handle collides with a listed one is about 1e6 / 2^64 ≈ 5e-14 per lookup.
+ * A 64-bit string hash (cyrb53's two 32-bit lanes). A tab's index keeps 48 bits of it (16
+ * pick a bucket, 32 are stored), never the million keys themselves. It is not cryptographic:
+ * an unlisted handle that collides with a listed one can be searched for on purpose (about a
+ * minute against 1,000,000 keys), so a hit is only a candidate — the guard confirms the full
+ * canonical key against the subject's record before it warns or records anything
+ * (lib/guard/show.ts, `isExact`).
  * The result is written to `out` to keep the click path free of allocations.
  */
 export const hashOut = new Uint32Array(2);

@@ -3,6 +3,9 @@
  * Loading decodes three base64 strings; a lookup hashes the key, picks its bucket and
  * binary-searches a few entries, with no allocation. Memory: 8 bytes a key plus the bucket
  * table. Subject details (names, roles) are not held here: see lib/accounts/subjects.ts.
+ * A fingerprint match is not proof: an unlisted key can share a listed key's 48 bits (at a
+ * million keys such keys can be searched for in about a minute), so before anything is shown
+ * or recorded the guard confirms the full key against the subject's keys (isExact).
  */
 import type { PlatformId } from '../model';
 import { dayNumber } from '../model';
@@ -161,8 +164,13 @@ export class ListIndex {
     return false;
   }
 
-  /** The first active listing of any of `keys`, or null. `now` is ms since the epoch. */
-  match(keys: readonly string[], now: number = Date.now()): Hit | null {
+  /**
+   * The first active listing of any of `keys`, or null. `now` is ms since the epoch.
+   * A hit is a 48-bit fingerprint match, not yet the key itself (see isExact in
+   * lib/accounts/subjects.ts); `accept` lets the caller pass over hits it already knows to be
+   * collisions, so a later key (or list) that is really listed still counts.
+   */
+  match(keys: readonly string[], now: number = Date.now(), accept?: (hit: Hit) => boolean): Hit | null {
     let today = -1;
     for (const key of keys) {
       for (const shard of this.shards) {
@@ -170,7 +178,7 @@ export class ListIndex {
         if (pos < 0) continue;
         if (today < 0) today = dayNumber(now);
         if (!shard.activeAt(pos, today)) continue;
-        return {
+        const hit: Hit = {
           platform: this.platform,
           key,
           entryId: `${this.platform}:${key}`,
@@ -180,6 +188,7 @@ export class ListIndex {
           subjectsKey: shard.subjectsKey,
           subjectOfKey: shard.subjectOfKey,
         };
+        if (!accept || accept(hit)) return hit;
       }
     }
     return null;

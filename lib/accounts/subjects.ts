@@ -23,9 +23,40 @@ export function subjectFromRecord(index: number, r: SubjectRecord): Subject {
   };
 }
 
+/** A hit's subject as the list names it, with every key the list holds for it. */
+export interface ListedSubject extends Subject {
+  /** Entry ids (`x:@handle`); null when the chunk predates them (lib/list/types.ts SubjectChunk). */
+  keys: readonly string[] | null;
+}
+
+/** The subject alone, for the warning and the record (its keys are the tab's business). */
+export function subjectOnly(listed: ListedSubject): Subject {
+  const { keys: _keys, ...subject } = listed;
+  return subject;
+}
+
+/**
+ * Whether the hit's own full key is one of its subject's keys. A tab finds keys by a 48-bit
+ * fingerprint: false means an unlisted key that shares a listed key's fingerprint (a
+ * collision, which can be searched for on purpose), so nothing about this subject applies.
+ * A chunk without keys (compiled by an older version) cannot tell: the fingerprint stands.
+ */
+export function isExact(listed: ListedSubject, hit: Hit): boolean {
+  return listed.keys === null || listed.keys.includes(hit.entryId);
+}
+
+type Chunk = Pick<SubjectChunk, 'subjects' | 'keys'>;
+
+function listedAt(chunk: Chunk, index: number, offset: number): ListedSubject | null {
+  const rec = chunk.subjects[offset];
+  if (!rec) return null;
+  const keys = chunk.keys ? (Array.isArray(chunk.keys[offset]) ? chunk.keys[offset] : []) : null;
+  return { ...subjectFromRecord(index, rec), keys };
+}
+
 export class SubjectStore {
-  private readonly chunks = new Map<string, SubjectRecord[]>();
-  private readonly loading = new Map<string, Promise<SubjectRecord[] | null>>();
+  private readonly chunks = new Map<string, Chunk>();
+  private readonly loading = new Map<string, Promise<Chunk | null>>();
   /** Per shard (its subjectOfKey): key position → subject index. */
   private readonly subjectOf = new Map<string, Uint32Array>();
   private readonly loadingOf = new Map<string, Promise<Uint32Array | null>>();
@@ -41,26 +72,26 @@ export class SubjectStore {
     return { index, key: `${hit.subjectsKey}${chunk}`, offset: index - chunk * SUBJECTS_PER_CHUNK };
   }
 
-  /** The subject now, if what it takes is in memory. */
-  peek(hit: Hit): Subject | null {
+  /** The subject and its keys now, if what it takes is in memory (check them with isExact). */
+  peek(hit: Hit): ListedSubject | null {
     const w = this.where(hit);
-    const recs = w && this.chunks.get(w.key);
-    if (!w || !recs || !recs[w.offset]) return null;
+    const chunk = w && this.chunks.get(w.key);
+    if (!w || !chunk) return null;
     // Most recently used last.
     this.chunks.delete(w.key);
-    this.chunks.set(w.key, recs);
-    return subjectFromRecord(w.index, recs[w.offset]);
+    this.chunks.set(w.key, chunk);
+    return listedAt(chunk, w.index, w.offset);
   }
 
-  /** The subject, reading what is needed; null if the list changed under us. */
-  async load(hit: Hit): Promise<Subject | null> {
+  /** The subject and its keys, reading what is needed; null if the list changed under us. */
+  async load(hit: Hit): Promise<ListedSubject | null> {
     const now = this.peek(hit);
     if (now) return now;
     if (!this.subjectOf.has(hit.subjectOfKey)) await this.fetchSubjectOf(hit.subjectOfKey);
     const w = this.where(hit);
     if (!w) return null;
-    const recs = await this.fetch(w.key, hit.listVersion);
-    return recs?.[w.offset] ? subjectFromRecord(w.index, recs[w.offset]) : null;
+    const chunk = await this.fetch(w.key, hit.listVersion);
+    return chunk ? listedAt(chunk, w.index, w.offset) : null;
   }
 
   /** Reads what `hit`'s subject needs, without waiting; nothing when it is in hand or on its way. */
@@ -110,17 +141,18 @@ export class SubjectStore {
     return n;
   }
 
-  private fetch(key: string, listVersion: number): Promise<SubjectRecord[] | null> {
+  private fetch(key: string, listVersion: number): Promise<Chunk | null> {
     let p = this.loading.get(key);
     if (!p) {
       p = browser.storage.local
         .get(key)
         .then((got) => {
           const chunk = got[key] as SubjectChunk | undefined;
-          if (!chunk || chunk.listVersion !== listVersion) return null;
-          this.chunks.set(key, chunk.subjects);
+          if (!chunk || chunk.listVersion !== listVersion || !Array.isArray(chunk.subjects)) return null;
+          const kept: Chunk = { subjects: chunk.subjects, keys: Array.isArray(chunk.keys) ? chunk.keys : undefined };
+          this.chunks.set(key, kept);
           while (this.chunks.size > this.maxChunks) this.chunks.delete(this.chunks.keys().next().value!);
-          return chunk.subjects;
+          return kept;
         })
         .catch(() => null)
         .finally(() => this.loading.delete(key));

@@ -6,7 +6,7 @@
  * rollback — a version not higher than the one in force from that source — is refused.
  *
  * Then, per site, `jn.hooks.<site>` holds the hooks of the highest version any accepted
- * document carries for it (lib/hooks/choose.ts), or is removed when none does. Tabs compare
+ * document carries for it (lib/hooks/choose.ts), or null when none does. Tabs compare
  * that with their bundled hooks and run the higher, so the background never needs the
  * bundled copy, and an extension update that bundles newer hooks wins by itself.
  */
@@ -23,7 +23,8 @@ import { PLATFORMS, type SiteId } from '../model';
 import type { EffectiveConfig } from '../policy/types';
 import { KEYS, type HooksSourceStatus } from '../storage/items';
 import { notifyTabs } from './notify';
-import { createSerial } from './serial';
+import { commit, unlocked } from './generation';
+import { createSerial, type Serial } from './serial';
 
 /** A hooks document is a few kilobytes per site; 1 MB leaves room and stops a runaway server. */
 export const HOOKS_MAX_BYTES = 1024 * 1024;
@@ -44,9 +45,14 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /**
  * Checks every hooks source once and updates what tabs read. Not serialised by itself: the
- * background runs it through the runner it creates at start (createHooksSync).
+ * background runs it through the runner it creates at start (createHooksSync); `lock` is the
+ * background's write lock, held only for the switch.
  */
-export async function syncHooks(config: Pick<EffectiveConfig, 'hooksUrls' | 'hooksPublicKeys'>, opts: HooksSyncOptions = {}): Promise<HooksSourceStatus[]> {
+export async function syncHooks(
+  config: Pick<EffectiveConfig, 'hooksUrls' | 'hooksPublicKeys'>,
+  opts: HooksSyncOptions = {},
+  lock: Serial = unlocked,
+): Promise<HooksSourceStatus[]> {
   const siteKeys = PLATFORMS.map((s) => KEYS.hooks(s));
   const stored = await browser.storage.local.get([KEYS.hooksSources, KEYS.hooksDocs, ...siteKeys]);
   const prevSources = Array.isArray(stored[KEYS.hooksSources])
@@ -79,32 +85,39 @@ export async function syncHooks(config: Pick<EffectiveConfig, 'hooksUrls' | 'hoo
   const accepted: AcceptedHooks[] = urls.filter((u) => docs[u]).map((u) => ({ source: u, payload: docs[u] }));
   const chosen = hooksInForce(accepted);
 
-  const changes: Record<string, unknown> = {};
-  const removed: string[] = [];
+  // What tabs read switches in one generation (lib/background/generation.ts) with the
+  // sources and documents it came from; a hooks update no longer in force becomes null.
+  const tab: Record<string, unknown> = {};
+  const own: Record<string, unknown> = {};
   for (const site of PLATFORMS) {
     const key = KEYS.hooks(site);
     const want: HooksInForce | undefined = chosen[site];
-    const have = stored[key];
+    const have = stored[key] ?? undefined;
     if (want === undefined) {
-      if (have !== undefined) removed.push(key);
+      if (have !== undefined) tab[key] = null;
     } else if (JSON.stringify(want) !== JSON.stringify(have)) {
-      changes[key] = want;
+      tab[key] = want;
     }
   }
-  if (JSON.stringify(next) !== JSON.stringify(prevSources)) changes[KEYS.hooksSources] = next;
-  if (JSON.stringify(docs) !== JSON.stringify(prevDocs)) changes[KEYS.hooksDocs] = docs;
+  if (JSON.stringify(next) !== JSON.stringify(prevSources)) own[KEYS.hooksSources] = next;
+  if (JSON.stringify(docs) !== JSON.stringify(prevDocs)) own[KEYS.hooksDocs] = docs;
 
-  if (Object.keys(changes).length > 0) await browser.storage.local.set(changes);
-  if (removed.length > 0) await browser.storage.local.remove(removed);
-  const tabsRead = removed.length > 0 || PLATFORMS.some((s) => KEYS.hooks(s) in changes);
-  if (tabsRead) await notifyTabs();
+  if (Object.keys(tab).length > 0) {
+    await lock(() => commit({ tab, own }));
+    await notifyTabs();
+  } else if (Object.keys(own).length > 0) {
+    await browser.storage.local.set(own);
+  }
   return next;
 }
 
 /** A hooks sync that runs one at a time (an alarm, a policy change and "sync now" may meet). */
-export function createHooksSync(opts: HooksSyncOptions = {}): (config: Pick<EffectiveConfig, 'hooksUrls' | 'hooksPublicKeys'>) => Promise<HooksSourceStatus[]> {
+export function createHooksSync(
+  opts: HooksSyncOptions = {},
+  lock: Serial = unlocked,
+): (config: Pick<EffectiveConfig, 'hooksUrls' | 'hooksPublicKeys'>) => Promise<HooksSourceStatus[]> {
   const serial = createSerial();
-  return (config) => serial(() => syncHooks(config, opts));
+  return (config) => serial(() => syncHooks(config, opts, lock));
 }
 
 /** The sites a payload carries hooks for, in the usual order. */

@@ -6,7 +6,7 @@
  */
 import { browser } from '../browser';
 import { PLATFORMS, type PlatformId } from '../model';
-import { compileList, type Compiled } from '../list/compile';
+import { COMPILE_VERSION, compileList, type Compiled } from '../list/compile';
 import { DEMO_LIST_PATH, DEMO_LIST_PUBLIC_KEY, DEMO_SOURCE } from '../list/demo';
 import { describeListError, ListError } from '../list/errors';
 import { fetchList } from '../list/fetch';
@@ -15,29 +15,28 @@ import type { SubjectChunk, WireShard } from '../list/types';
 import { entryCount, parseSignedList, verifySignedList } from '../list/verify';
 import type { EffectiveConfig } from '../policy/types';
 import { KEYS, type SourceStatus } from '../storage/items';
-import { mirror } from './mirror';
+import { commit, readCommitted, unlocked, writeUncommitted } from './generation';
 import { notifyTabs } from './notify';
-import { createSerial } from './serial';
-
+import { createSerial, type Serial } from './serial';
 
 type ShardMap = Record<PlatformId, WireShard[]>;
-
 
 /**
  * Syncs every list source once. Not serialised by itself: the background runs it through the
  * one-at-a-time runner it creates at start (createListSync), so that no chain lives at module
- * level; a test may call it directly, one call after another.
+ * level; a test may call it directly, one call after another. `lock` is the background's
+ * write lock (lib/background/generation.ts): the downloads run outside it, the switch to the
+ * new generation inside.
  */
-export async function syncLists(config: EffectiveConfig): Promise<SourceStatus[]> {
+export async function syncLists(config: EffectiveConfig, lock: Serial = unlocked): Promise<SourceStatus[]> {
   const shardKeys = PLATFORMS.map((p) => KEYS.shards(p));
-  const stored = await browser.storage.local.get([KEYS.sources, KEYS.chunks, ...shardKeys]);
-  const prevChunks = (stored[KEYS.chunks] as Record<string, number> | undefined) ?? {};
+  const stored = await browser.storage.local.get([KEYS.sources, ...shardKeys]);
   const prevSources = (stored[KEYS.sources] as SourceStatus[] | undefined) ?? [];
   const prevShards = {} as ShardMap;
   for (const p of PLATFORMS) prevShards[p] = (stored[KEYS.shards(p)] as WireShard[] | undefined) ?? [];
 
   const prevByUrl = new Map(prevSources.map((s) => [s.url, s]));
-  const fresh = new Map<string, Compiled>();
+  const compiled = new Map<string, Compiled>();
   /** Sources whose list in force was signed by a key that is no longer trusted. */
   const revoked = new Set<string>();
   const next: SourceStatus[] = [];
@@ -45,8 +44,9 @@ export async function syncLists(config: EffectiveConfig): Promise<SourceStatus[]
     let prev: SourceStatus = prevByUrl.get(url) ?? { url, error: '' };
     if (prev.version !== undefined) {
       const signer = prev.publicKey;
-      if (signer === undefined) {
-        // Stored before the signer was recorded: download and verify unconditionally once.
+      if (signer === undefined || prev.compiledWith !== COMPILE_VERSION) {
+        // Stored before the signer was recorded, or compiled by an older layout (an extension
+        // update): download, verify and compile unconditionally once.
         prev = { ...prev, etag: undefined, lastModified: undefined };
       } else if (!config.listPublicKeys.some((k) => samePublicKey(k, signer))) {
         prev = { url, error: '' };
@@ -55,84 +55,85 @@ export async function syncLists(config: EffectiveConfig): Promise<SourceStatus[]
     }
     const result = await syncOne(url, prev, config.listPublicKeys);
     next.push(result.status);
-    if (result.compiled) fresh.set(url, result.compiled);
+    if (result.compiled) compiled.set(url, result.compiled);
   }
 
   const useDemo = !next.some((s) => s.version !== undefined);
-  let demo: { status: SourceStatus; compiled: Compiled } | null = null;
+  let demoList: { status: SourceStatus; compiled: Compiled } | null = null;
   if (useDemo) {
     // Read the packaged file every time (it is small and local), so the sample list that
     // ships with an update replaces the old one; unchanged shards are not rewritten below.
-    demo = await loadDemo();
-    if (demo) next.push(demo.status);
+    demoList = await loadDemo();
+    if (demoList) next.push(demoList.status);
   }
 
-  // Rebuild each platform's shard array in listUrls order; write only what changed.
-  const changes: Record<string, unknown> = { [KEYS.sources]: next };
-  let shardsChanged = false;
-  for (const p of PLATFORMS) {
-    const arr: WireShard[] = [];
-    for (const url of config.listUrls) {
-      const src = fresh.get(url)?.shards ?? (revoked.has(url) ? [] : prevShards[p].filter((s) => s.source === url));
-      for (const s of src) if (s.platform === p) arr.push(s);
-    }
-    if (demo) for (const s of demo.compiled.shards) if (s.platform === p) arr.push(s);
-    if (!sameShards(arr, prevShards[p])) {
-      changes[KEYS.shards(p)] = arr;
-      shardsChanged = true;
-    }
-  }
+  const changed = await lock(async () => {
+    const committed = await readCommitted();
+    const gen = committed.gen + 1;
+    const prevChunks = committed.chunks;
+    // New lists get subject chunks of their own generation: the chunks of the list in force
+    // are never overwritten, whatever a kill leaves half-written.
+    const fresh = new Map([...compiled].map(([url, c]) => [url, atGeneration(c, gen)]));
+    const demo = demoList && atGeneration(demoList.compiled, gen);
 
-  // Subject details: write the chunks of lists that came into force, drop those that left.
-  const inForce: Record<string, number> = {};
-  /** Prefixes whose shards were just rewritten from a compiled list (not kept from storage). */
-  const rewritten = new Set<string>();
-  for (const p of PLATFORMS) {
-    const written = changes[KEYS.shards(p)] as WireShard[] | undefined;
-    for (const s of written ?? prevShards[p]) {
-      inForce[s.subjectsKey] = 0;
-      if (written && !prevShards[p].includes(s)) rewritten.add(s.subjectsKey);
+    // Rebuild each platform's shard array in listUrls order; write only what changed.
+    const tab: Record<string, unknown> = {};
+    for (const p of PLATFORMS) {
+      const arr: WireShard[] = [];
+      for (const url of config.listUrls) {
+        const src = fresh.get(url)?.shards ?? (revoked.has(url) ? [] : prevShards[p].filter((s) => s.source === url));
+        for (const s of src) if (s.platform === p) arr.push(s);
+      }
+      if (demo) for (const s of demo.shards) if (s.platform === p) arr.push(s);
+      if (!sameShards(arr, prevShards[p])) tab[KEYS.shards(p)] = arr;
     }
-  }
-  const newChunks: Record<string, SubjectChunk | string> = {};
-  for (const c of [...fresh.values(), ...(demo ? [demo.compiled] : [])]) {
-    for (const [key, chunk] of Object.entries(c.chunks)) {
-      const prefix = key.slice(0, key.lastIndexOf('.') + 1);
-      if (!(prefix in inForce)) continue;
-      if (/^\d+$/.test(key.slice(prefix.length))) inForce[prefix]++; // numbered chunks; `of-…` tables are per platform
-      // Also when the prefix is not new: the demo list of an update may keep its version with
-      // other content, and its new shards must not point into the old chunks.
-      if (!(prefix in prevChunks) || rewritten.has(prefix)) newChunks[key] = chunk;
+
+    // Subject details: the chunks of every prefix the shards in force point at.
+    const inForce: Record<string, number> = {};
+    for (const p of PLATFORMS) {
+      for (const s of (tab[KEYS.shards(p)] as WireShard[] | undefined) ?? prevShards[p]) inForce[s.subjectsKey] = prevChunks[s.subjectsKey] ?? 0;
     }
-  }
-  for (const prefix of Object.keys(inForce)) if (inForce[prefix] === 0) inForce[prefix] = prevChunks[prefix] ?? 0;
-  const stale: string[] = [];
-  for (const [prefix, n] of Object.entries(prevChunks)) {
-    if (!(prefix in inForce)) {
-      for (let i = 0; i < n; i++) stale.push(`${prefix}${i}`);
-      for (const p of PLATFORMS) stale.push(`${prefix}of-${p}`);
+    const newChunks: Record<string, SubjectChunk | string> = {};
+    const written: Record<string, number> = {};
+    for (const c of [...fresh.values(), ...(demo ? [demo] : [])]) {
+      for (const [key, chunk] of Object.entries(c.chunks)) {
+        const prefix = key.slice(0, key.lastIndexOf('.') + 1);
+        if (!(prefix in inForce)) continue;
+        if (/^\d+$/.test(key.slice(prefix.length))) inForce[prefix]++; // numbered chunks; `of-…` tables are per platform
+        written[prefix] = inForce[prefix];
+        newChunks[key] = chunk;
+      }
     }
-  }
-  // Details first, then the shards that point at them, then clean up.
-  if (Object.keys(newChunks).length > 0) await browser.storage.local.set(newChunks);
-  // The chunk record only when it changed: an unchanged sync (304) writes nothing but the status.
-  if (!sameCounts(inForce, prevChunks)) changes[KEYS.chunks] = inForce;
-  await browser.storage.local.set(changes);
-  if (stale.length > 0) await browser.storage.local.remove(stale);
-  if (shardsChanged) {
-    // Every platform's key, so the session mirror is complete (see mirror.ts).
-    const all: Record<string, unknown> = {};
-    for (const p of PLATFORMS) all[KEYS.shards(p)] = (changes[KEYS.shards(p)] as WireShard[] | undefined) ?? prevShards[p];
-    await mirror(all);
-    await notifyTabs();
-  }
+    if (Object.keys(tab).length === 0 && sameCounts(inForce, prevChunks)) {
+      // Nothing changes for the tabs (a 304, an error): only the status is written.
+      await browser.storage.local.set({ [KEYS.sources]: next });
+      return false;
+    }
+    // Details first, under keys nothing reads yet; then the switch; then the clean-up.
+    await writeUncommitted(gen, newChunks, written);
+    await commit({ tab, own: { [KEYS.sources]: next }, chunks: inForce });
+    return Object.keys(tab).length > 0;
+  });
+  if (changed) await notifyTabs();
   return next;
 }
 
+/** A compiled list whose subject-chunk keys carry generation `gen` (see Committed.chunks). */
+function atGeneration(c: Compiled, gen: number): Compiled {
+  const rename = (key: string) => {
+    const i = key.lastIndexOf('.') + 1;
+    return `${key.slice(0, i)}g${gen}.${key.slice(i)}`;
+  };
+  return {
+    shards: c.shards.map((s) => ({ ...s, subjectsKey: `${s.subjectsKey}g${gen}.`, subjectOfKey: rename(s.subjectOfKey) })),
+    chunks: Object.fromEntries(Object.entries(c.chunks).map(([k, v]) => [rename(k), v])),
+  };
+}
+
 /** A list sync that runs one at a time (an alarm and a "sync now" may meet); one per background. */
-export function createListSync(): (config: EffectiveConfig) => Promise<SourceStatus[]> {
+export function createListSync(lock: Serial = unlocked): (config: EffectiveConfig) => Promise<SourceStatus[]> {
   const serial = createSerial();
-  return (config) => serial(() => syncLists(config));
+  return (config) => serial(() => syncLists(config, lock));
 }
 
 function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
@@ -166,7 +167,8 @@ async function syncOne(
       if (payload.version < prev.version) throw new ListError('older', `${payload.version} < ${prev.version}`);
       if (payload.version === prev.version) {
         if (list.signature !== prev.signature) throw new ListError('changed-same-version', String(payload.version));
-        return { status: { ...prev, publicKey: list.publicKey, etag: r.etag, lastModified: r.lastModified, syncedAt: now, checkedAt: now, error: '', errorCode: undefined, errorDetail: undefined } };
+        // The same list, compiled by this layout already: nothing to do. (Else compiled again below.)
+        if (prev.compiledWith === COMPILE_VERSION) return { status: { ...prev, publicKey: list.publicKey, etag: r.etag, lastModified: r.lastModified, syncedAt: now, checkedAt: now, error: '', errorCode: undefined, errorDetail: undefined } };
       }
     }
     const compiled = compileList(payload, url);
@@ -183,6 +185,7 @@ async function syncOne(
         lastModified: r.lastModified,
         signature: list.signature,
         publicKey: list.publicKey,
+        compiledWith: COMPILE_VERSION,
         syncedAt: now,
         checkedAt: now,
         error: '',

@@ -17,11 +17,11 @@ import { appendEvent, serveMessages, storeHealth, validEvent, validHealth } from
 import { effectiveConfig } from '../policy/effective';
 import { readManagedPolicy } from '../policy/read';
 import type { EffectiveConfig, PolicyState, UserSettings } from '../policy/types';
-import { KEYS, SCHEMA_VERSION, type HooksSourceStatus, type SourceStatus } from '../storage/items';
+import { KEYS, type HooksSourceStatus, type SourceStatus } from '../storage/items';
 import { REPORT_ALARM, createReporter, type Reporter } from '../report/reporter';
 import { createHooksSync, type HooksSyncOptions } from './hooks';
 import { createListSync } from './lists';
-import { ensureMirror, mirror } from './mirror';
+import { commit, reconcile } from './generation';
 import { notifyTabs } from './notify';
 import { createSerial, type Serial } from './serial';
 
@@ -34,6 +34,12 @@ interface Background {
   syncHooks: (config: EffectiveConfig) => Promise<HooksSourceStatus[]>;
   /** Serialises the read-modify-write of `jn.health` (two tabs may report at once). */
   healthLock: Serial;
+  /**
+   * Serialises every generation switch (config, lists, hooks) and the start-up reconcile:
+   * each reads and moves the one pointer, and start-up must not clean up the chunks of a
+   * switch under way.
+   */
+  writes: Serial;
 }
 
 async function readState(): Promise<{
@@ -90,8 +96,9 @@ async function applyConfig(
   const { reporter } = bg;
   const config = effectiveConfig(policy, user);
   if (JSON.stringify(config) !== JSON.stringify(prev)) {
-    await browser.storage.local.set({ [KEYS.config]: config, [KEYS.schema]: SCHEMA_VERSION });
-    await mirror({ [KEYS.config]: config });
+    // A switch to the next generation (lib/background/generation.ts): tabs see the new
+    // config whole, with the list and hooks in force, or still the old one.
+    await bg.writes(() => commit({ tab: { [KEYS.config]: config } }));
     await notifyTabs();
   }
   await reporter.configure().catch((e) => console.error('Jaga Netral: audit reporting set-up failed', e));
@@ -144,11 +151,13 @@ export function startBackground(opts: BackgroundOptions = {}): BackgroundHandle 
   // Holds only what dies with the worker (a timer, the batch in flight); its queue and
   // schedule are in storage.local.
   const reporter = createReporter();
+  const writes = createSerial();
   const bg: Background = {
     reporter,
-    syncLists: createListSync(),
-    syncHooks: createHooksSync(opts.hooks),
+    syncLists: createListSync(writes),
+    syncHooks: createHooksSync(opts.hooks, writes),
     healthLock: createSerial(),
+    writes,
   };
 
   serveMessages({
@@ -196,10 +205,12 @@ export function startBackground(opts: BackgroundOptions = {}): BackgroundHandle 
   // Starts the worker with the browser, so the session mirror is filled before tabs load.
   browser.runtime.onStartup.addListener(() => {});
 
-  // Every start of the worker: the cached config is already what tabs use; make sure it
-  // exists (first run), then read policy (the first managed read can take seconds).
+  // Every start of the worker: first bring storage back to the last committed generation (a
+  // kill may have cut a change short: lib/background/generation.ts). The cached config is
+  // then what tabs use; make sure it exists (first run), then read policy (the first managed
+  // read can take seconds).
   const ready = (async () => {
-    await ensureMirror().catch(() => {});
+    await writes(() => reconcile()).catch((e) => console.error('Jaga Netral: storage reconcile failed', e));
     const s = await readState();
     const config = s.config ? s.config : await applyConfig(s.policy, s.user, undefined, bg);
     await ensureAlarm(config);

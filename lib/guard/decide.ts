@@ -32,12 +32,17 @@ export interface Allowance {
 }
 export const ALLOWANCE_MS = 30_000;
 
+/**
+ * `accept`: false for a hit known to be a fingerprint collision (its subject's keys are in
+ * memory and do not hold the page's key), so the next identity or key is tried instead.
+ */
 export function decide(
   res: Resolution,
   config: EffectiveConfig,
   index: ListIndex,
   menu: MenuContext | null,
   now: number,
+  accept?: (hit: Hit) => boolean,
 ): GuardDecision | null {
   if (res.type === 'menu') return null;
   if (!isSiteGuarded(config, index.platform)) return null;
@@ -45,7 +50,7 @@ export function decide(
   const mode = modeFor(config, res.action);
   if (mode === 'off') return null;
   for (const identity of identities) {
-    const hit = index.match(identity.keys, now);
+    const hit = index.match(identity.keys, now, accept);
     if (hit) return { action: res.action, mode, hit, identity, control: res.control };
   }
   return null;

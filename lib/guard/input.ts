@@ -7,13 +7,21 @@
  * site's own shortcut keys; a double click or double tap on media where the site likes on
  * it; Enter in a comment box that sends without any Comment button. The decision is
  * synchronous: by the time our listener returns, the page would already have acted.
+ *
+ * Only a person's input is warned about and recorded. An event a script made (isTrusted
+ * false: `likeButton.click()`, a dispatched key or touch) that would commit a guarded action
+ * on a listed account is stopped without a word: no dialog (a script could open one at will,
+ * and fill the record with warnings the user never saw), no record, and no action either
+ * (the site must not act on a script's behalf). Our own replay is the one script input that
+ * passes: it is what the user chose in the warning.
  */
+import type { Hit } from '../accounts/shard-index';
 import type { Resolution } from '../sites/types';
 import { targetOf, TYPING } from '../sites/engine/dom';
 import { allowed, decide, type GuardDecision } from './decide';
 import { resolveIntent, type Intent } from './resolve';
 import { ALLOWANCE_MS } from './decide';
-import { record, showWarning, withSubject, type ShowContext } from './show';
+import { exactNow, record, showWarning, withSubject, type ShowContext } from './show';
 
 /** The presses that come before a click; stopped on a listed target so the page never sees them. */
 const PRESS_EVENTS = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'touchstart', 'touchend'] as const;
@@ -34,6 +42,8 @@ function stop(e: Event, preventDefault = true): void {
 
 export function listenForInputs(c: InputContext): void {
   const { state } = c;
+  /** The same test the warning's own buttons use (tests in happy-dom inject it). */
+  const trusted = c.isTrusted ?? ((e: Event) => e.isTrusted);
   const fromOurUi = (e: Event) => state.open !== null && e.composedPath().includes(state.open.handle.host);
   const resolve = (intent: Intent): Resolution | null => resolveIntent(state.adapter, intent, c.location);
 
@@ -41,10 +51,16 @@ export function listenForInputs(c: InputContext): void {
     if (res.type !== 'menu-commit') state.menu = { identities: res.identities, at: state.now() };
   };
 
+  /**
+   * Passes over hits already known not to be the page's key: a subject in memory whose keys
+   * lack it (a fingerprint collision), or one `tried` and found so after a read.
+   */
+  const accept = (tried?: ReadonlySet<string>) => (hit: Hit) => !tried?.has(hit.entryId) && exactNow(state, hit) !== false;
+
   /** `consume`: a click uses up a pending allowance; the presses before it only look. */
-  const decideFor = (res: Resolution, consume: boolean): GuardDecision | null => {
+  const decideFor = (res: Resolution, consume: boolean, tried?: ReadonlySet<string>): GuardDecision | null => {
     if (!state.config || !state.index) return null;
-    const d = decide(res, state.config, state.index, state.menu, state.now());
+    const d = decide(res, state.config, state.index, state.menu, state.now(), accept(tried));
     if (!d) return null;
     if (allowed(d, state.allowance, state.now())) {
       if (consume) state.allowance = null;
@@ -53,20 +69,69 @@ export function listenForInputs(c: InputContext): void {
     return d;
   };
 
+  /**
+   * Whether a script's input would commit a guarded action on a listed account: the same
+   * decision without the user's allowance (a script never uses up the user's next try).
+   */
+  const guardedForScript = (res: Resolution): boolean =>
+    res.type !== 'menu' && !!state.config && !!state.index && decide(res, state.config, state.index, state.menu, state.now(), accept()) !== null;
+
+  /** A script's input: stopped silently when it would act on a listed account, else left alone. */
+  const refuse = (e: Event, res: Resolution | null): boolean => {
+    if (!res || !guardedForScript(res)) return false;
+    // Touch listeners on window are passive in Chromium: preventDefault would only warn.
+    stop(e, !e.type.startsWith('touch'));
+    return true;
+  };
+
   /** Stops `e` and warns when `res` is a guarded action on a listed account. */
   const intercept = (e: Event, res: Resolution, replay: (d: GuardDecision) => void): boolean => {
     const d = decideFor(res, true);
     if (!d) return false;
     if (d.mode === 'audit') {
-      withSubject(state, d.hit, d.identity.display, (s) => record(c, d, s, 'audited'));
+      audit(res, d, new Set());
       return false;
     }
     const handledAt = performance.now();
     stop(e);
-    // The decision was synchronous; the details may need one storage read.
-    state.pending = d;
-    withSubject(state, d.hit, d.identity.display, (s) => showWarning(c, d, s, e.timeStamp, handledAt, replay));
+    // The decision was synchronous; confirming the full key may need one storage read.
+    warn(res, d, new Set(), e.timeStamp, handledAt, replay);
     return true;
+  };
+
+  /**
+   * The warning for `d` once its key is confirmed. If it was a fingerprint collision, the
+   * post's other identities are tried (a stranger's post may quote a real candidate); if none
+   * is listed, the stopped action goes ahead once, as Proceed would replay it.
+   */
+  const warn = (res: Resolution, d: GuardDecision, tried: Set<string>, startedAt: number, handledAt: number, replay: (d: GuardDecision) => void): void => {
+    state.pending = d;
+    withSubject(
+      state,
+      d.hit,
+      (s) => showWarning(c, d, s, startedAt, handledAt, replay),
+      () => {
+        tried.add(d.hit.entryId);
+        const next = decideFor(res, false, tried);
+        if (next && next.mode !== 'audit') return warn(res, next, tried, startedAt, handledAt, replay);
+        state.pending = null;
+        if (!c.isInvalid() && d.control.isConnected) replay(d);
+      },
+    );
+  };
+
+  /** Audit mode records the action once its key is confirmed; a collision records nothing. */
+  const audit = (res: Resolution, d: GuardDecision, tried: Set<string>): void => {
+    withSubject(
+      state,
+      d.hit,
+      (s) => record(c, d, s, 'audited'),
+      () => {
+        tried.add(d.hit.entryId);
+        const next = decideFor(res, false, tried);
+        if (next?.mode === 'audit') audit(res, next, tried);
+      },
+    );
   };
 
   /** Our own replay: the element's events pass once. */
@@ -144,6 +209,12 @@ export function listenForInputs(c: InputContext): void {
     if (!state.active || fromOurUi(e)) return;
     const t = targetOf(e);
     if (!t || isReplay(t)) return;
+    if (!trusted(e)) {
+      // Neither remembered (a script must not set the menu context) nor counted as a tap.
+      // A site may like on a run of touches on media: a script's touch there is refused too.
+      if (!refuse(e, resolve({ kind: 'control', target: t })) && e.type.startsWith('touch')) refuse(e, resolve({ kind: 'double-tap', target: t }));
+      return;
+    }
     if (swallowed(e, t)) return;
     if ((e.type === 'pointerdown' || e.type === 'mousedown' || e.type === 'touchstart') && doubleTap(e, t)) return;
     const res = resolve({ kind: 'control', target: t });
@@ -157,7 +228,7 @@ export function listenForInputs(c: InputContext): void {
   };
 
   const onPointerOver = (e: Event) => {
-    if (!state.active || fromOurUi(e)) return;
+    if (!state.active || fromOurUi(e) || !trusted(e)) return;
     const t = targetOf(e);
     const res = t && resolve({ kind: 'control', target: t });
     // Hovering a like button opens Facebook's reactions bar: its items commit for this post.
@@ -166,9 +237,14 @@ export function listenForInputs(c: InputContext): void {
 
   /**
    * A resolved input: remembered for a menu that may follow; a menu opener passes; while a
-   * warning shows, guarded controls are inert; else `intercept`. True when `e` was stopped.
+   * warning shows, guarded controls are inert; else `intercept`. True when `e` was stopped
+   * for a warning. A script's input is only refused (and false: nothing follows it).
    */
   const act = (e: Event, res: Resolution, replay: (d: GuardDecision) => void): boolean => {
+    if (!trusted(e)) {
+      refuse(e, res);
+      return false;
+    }
     remember(res);
     if (res.type === 'menu') return false;
     if (state.busy) {

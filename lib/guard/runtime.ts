@@ -24,11 +24,10 @@ import { probeHealth } from '../sites/engine/health';
 import type { SiteAdapter } from '../sites/types';
 import { KEYS, type GuardEvent } from '../storage/items';
 import { listenForInputs } from './input';
-import { scanAdded, LISTED_ATTR } from './scan';
+import { scanAdded } from './scan';
 import type { ShowContext } from './show';
 import { TabState, type GuardStats } from './state';
 
-export { LISTED_ATTR };
 export type { GuardStats };
 
 /** What the runtime needs of a site (a SiteDefinition from lib/sites/registry.ts fits). */
@@ -54,18 +53,24 @@ export interface GuardHandle {
   readonly hooksVersion: number;
   readonly health: SiteHealth | null;
   stats: GuardStats;
+  /** Whether the scan found `post` to be of a listed account (nothing on the page says so). */
+  isListed(post: Element): boolean;
 }
 
 /**
- * The start-up read: from the in-memory session mirror when it holds every key (faster at
- * document_start), else from storage.local (lib/background/mirror.ts).
+ * The start-up read, in one `get`: from the in-memory session mirror when it holds the
+ * committed pointer (`jn.state`), which vouches that every mirrored key is of that one
+ * generation (lib/background/mirror.ts); else from storage.local, where every generation
+ * switch writes the tab-facing keys in one set (lib/background/generation.ts), so one `get`
+ * of them is one generation too. A mirror without its pointer is a switch under way, or cut
+ * short by a killed worker: it is not used.
  */
 export async function readStartup(keys: string[]): Promise<{ got: Record<string, unknown>; area: 'session' | 'local' }> {
   const session = (browser.storage as { session?: typeof browser.storage.local }).session;
   if (session) {
     try {
-      const got = await session.get(keys);
-      if (keys.every((k) => got[k] !== undefined)) return { got, area: 'session' };
+      const got = await session.get([KEYS.state, ...keys]);
+      if (got[KEYS.state] !== undefined && got[KEYS.state] !== null) return { got, area: 'session' };
     } catch {
       // Not open to content scripts in this browser: storage.local below.
     }
@@ -171,13 +176,11 @@ export function runGuard(ctx: ContentScriptContext, site: GuardedSite, opts: Gua
 
   const load = () => {
     const t0 = performance.now();
-    return Promise.all([
-      readStartup([KEYS.config, shardKey]),
-      browser.storage.local.get(hooksKey).catch(() => ({}) as Record<string, unknown>),
-    ]).then(([{ got, area }, hooks]) => {
+    // Config, list and hooks in one read, so they are always of the same generation.
+    return readStartup([KEYS.config, shardKey, hooksKey]).then(({ got, area }) => {
       state.stats.area = area;
       const t1 = performance.now();
-      useHooks(hooksForTab(site.hooks, hooks[hooksKey]));
+      useHooks(hooksForTab(site.hooks, got[hooksKey]));
       state.config = (got[KEYS.config] as EffectiveConfig | undefined) ?? effectiveConfig(undefined, undefined);
       state.index = ListIndex.fromWire(site.platform, (got[shardKey] as WireShard[] | undefined) ?? []);
       const t2 = performance.now();
@@ -220,6 +223,7 @@ export function runGuard(ctx: ContentScriptContext, site: GuardedSite, opts: Gua
     ready,
     stats: state.stats,
     subjects: state.subjects,
+    isListed: (post) => state.listedPosts.has(post),
     get index() {
       return state.index;
     },

@@ -1,11 +1,13 @@
 /**
- * The scan of what is added, only that: mark posts of listed accounts (a QA hook; no visual
- * change) and prefetch their details, so a warning opens in the same frame as the click.
+ * The scan of what is added, only that: note which posts are of listed accounts and prefetch
+ * their details, so a warning opens in the same frame as the click.
+ *
+ * Nothing is written to the site's DOM: an attribute on a post would tell the site's scripts
+ * that this user runs the extension and which posts it considers listed. What the tab keeps
+ * is in its TabState (a WeakSet: a post the site removes is forgotten with it).
  */
 import { dayNumber } from '../model';
 import { schedulePrewarm, type ShowContext } from './show';
-
-export const LISTED_ATTR = 'data-jaga-netral';
 
 /** Scans `roots` with the adapter's fast path; returns how many posts it looked at. */
 export function scanAdded(c: ShowContext, roots: Iterable<Element>): number {
@@ -23,16 +25,18 @@ export function scanAdded(c: ShowContext, roots: Iterable<Element>): number {
       seen.set(post, listed);
       if (listed && !prefetched.has(key)) {
         prefetched.add(key);
+        // The subject's chunk holds its full keys too: a click on this post can then confirm
+        // (or rule out, for a fingerprint collision) the key without waiting.
         state.subjects.prefetch(index.match([key], t)!);
         // A warning may come: compile the dialog's code while idle (once per tab).
         if (!state.prewarmed) schedulePrewarm(c);
       }
     });
   }
+  // A recycled row (X refills the same <article>) is read again: listed or no longer.
   for (const [post, listed] of seen) {
-    if (listed) {
-      if (post.getAttribute(LISTED_ATTR) !== 'listed') post.setAttribute(LISTED_ATTR, 'listed');
-    } else if (post.hasAttribute(LISTED_ATTR)) post.removeAttribute(LISTED_ATTR); // a recycled row
+    if (listed) state.listedPosts.add(post);
+    else state.listedPosts.delete(post);
   }
   return seen.size;
 }

@@ -3,6 +3,7 @@
  * cancel leaves the page as it was; proceed replays the original action once.
  */
 import type { Hit } from '../accounts/shard-index';
+import { isExact, subjectOnly } from '../accounts/subjects';
 import { clauseIdsFor, lawFor } from '../clauses';
 import { resolveLocale } from '../i18n/common';
 import { sendMessage } from '../messaging/client';
@@ -43,11 +44,28 @@ export function record(c: ShowContext, d: GuardDecision, subject: Subject, outco
   });
 }
 
-/** The subject for the warning: from the store, or (the list changed meanwhile) what the page shows. */
-export function withSubject(state: TabState, hit: Hit, fallback: string, use: (s: Subject) => void): void {
+/**
+ * What is known now of `hit`'s full key: true (it is its subject's), false (an unlisted key
+ * that only shares a listed key's 48-bit fingerprint), null (the subject is not in memory).
+ * Synchronous, so a known collision is never stopped in the first place.
+ */
+export function exactNow(state: TabState, hit: Hit): boolean | null {
   const known = state.subjects.peek(hit);
-  if (known) return use(known);
-  void state.subjects.load(hit).then((s) => use(s ?? { index: -1, name: fallback }));
+  return known ? isExact(known, hit) : null;
+}
+
+/**
+ * The subject `hit` names, once the page's full key is confirmed as one of its keys: then
+ * `use`. Otherwise `notListed`: the key only shares a listed key's fingerprint (a collision,
+ * which can be searched for on purpose), or the list changed and the key can no longer be
+ * confirmed. Nothing may then be shown or recorded: it would name a real candidate on a
+ * stranger's post. The decision stays synchronous (the fingerprint); this is the one storage
+ * read a warning already waited for, and usually none (the scan prefetched the chunk).
+ */
+export function withSubject(state: TabState, hit: Hit, use: (s: Subject) => void, notListed: () => void): void {
+  const known = state.subjects.peek(hit);
+  if (known) return isExact(known, hit) ? use(subjectOnly(known)) : notListed();
+  void state.subjects.load(hit).then((l) => (l && isExact(l, hit) ? use(subjectOnly(l)) : notListed()));
 }
 
 /** Opens the warning for `d`; `replay` runs once if the user goes ahead and the control is still there. */

@@ -54,6 +54,13 @@ export class TabState {
   /** Until then, the rest of a stopped double tap (touchend, click, dblclick) is stopped too. */
   swallow: { until: number; target: Element } | null = null;
   prewarmed = false;
+  /**
+   * Posts the scan found to be of a listed account (a fingerprint match: the full key is
+   * confirmed at click time). Kept here, never as a mark on the page: the site's scripts
+   * must not learn that the extension runs, nor which posts it considers listed. Read by
+   * tests and the benchmark through the guard handle (the content script's world only).
+   */
+  readonly listedPosts = new WeakSet<Element>();
   readonly subjects = new SubjectStore();
   readonly recent = new RecentWarnings();
   readonly health: HealthMonitor;

@@ -15,6 +15,7 @@ export const HOOKS_ERROR_CODES = [
   'too-large',
   'engine',
   'older',
+  'signature-encoding',
 ] as const;
 export type HooksErrorCode = (typeof HOOKS_ERROR_CODES)[number];
 
@@ -80,6 +81,10 @@ export function describeHooksError(e: { code: HooksErrorCode | string; detail?: 
       return en
         ? `The site data update's signature is not valid — it may have been altered. ${keep}`
         : `Tanda tangan pembaruan data situs tidak valid — isinya mungkin diubah. ${keep}`;
+    case 'signature-encoding':
+      return en
+        ? `The site data update's signature is not written in the standard form (base64 of 64 bytes, as the publisher tool writes it), so it was not accepted. ${keep}`
+        : `Tanda tangan pembaruan data situs tidak ditulis dalam bentuk baku (base64 dari 64 bita, seperti yang ditulis alat penerbit) sehingga tidak diterima. ${keep}`;
     case 'engine': {
       const [need, have] = nums;
       if (need !== undefined && have !== undefined) {

@@ -12,6 +12,7 @@
 import { isPlatform, PLATFORMS, type SiteId } from '../model';
 import { checkEnvelopeFields, parseAcceptedKeys, verifyEnvelope, type EnvelopeErrorFactory } from '../list/envelope';
 import { importPrivatePem, publicKeyFromPrivatePem, sign } from '../list/signature';
+import { parseStrictJson, StrictJsonError } from '../list/strict-json';
 import { HooksError } from './errors';
 import { parseSiteHooks } from './parse';
 import { ENGINE_VERSION, HOOKS_FORMAT, type HooksPayload, type SignedHooks, type SiteHooks } from './types';
@@ -64,7 +65,9 @@ export function serializeSignedHooks(doc: SignedHooks): string {
 
 /**
  * Parses and checks a downloaded document. Throws HooksError: 'too-large' (checked first,
- * before any parsing), 'not-json', 'format', 'lint', or 'engine' when the document or one of
+ * before any parsing), 'not-json', 'format' (also for a key repeated anywhere in the
+ * document, or nesting deeper than MAX_JSON_DEPTH), 'signature-encoding' (the signature is
+ * not the canonical base64 of 64 bytes), 'lint', or 'engine' when the document or one of
  * its sites needs a newer engine than `engine` — checked before that site's hooks are linted,
  * because a newer engine's hooks may use values this build's linter does not know.
  */
@@ -73,8 +76,9 @@ export function parseSignedHooks(text: string, maxBytes = MAX_HOOKS_BYTES, engin
   if (utf8Length(text, maxBytes) > maxBytes) throw new HooksError('too-large', `more than ${maxBytes} bytes`);
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = parseStrictJson(text);
   } catch (e) {
+    if (e instanceof StrictJsonError && e.kind !== 'syntax') bad(e.message);
     throw new HooksError('not-json', e instanceof Error ? e.message : String(e));
   }
   if (!isObject(data)) bad('the file is not a JSON object');

@@ -1,7 +1,9 @@
 /**
  * The publisher's side: CSV (INTERFACES.md §2) → a checked ListPayload → a SignedList.
- * Every row is checked and every problem is reported (up to MAX_ERRORS) with its line and
- * column, so a publisher fixes the whole file in one go; a list with any error is not built.
+ * Every row is checked, even after a quoting error (the parser resumes at the next line),
+ * and every problem is reported (the first MAX_ERRORS in full, the rest counted) with its
+ * line and column, so a publisher fixes the whole file in one go; a list with any error is
+ * not built.
  */
 import { CANONICALIZERS } from '../sites/canonical';
 import { isPlatform, isRole, PLATFORMS, ROLES, type PlatformId } from '../model';
@@ -23,8 +25,14 @@ type Column = (typeof KNOWN_COLUMNS)[number];
 export interface BuildError {
   /** Physical line in the file; the header is line 1. */
   line: number;
-  /** The column the problem is in, or null for the whole row (e.g. wrong field count). */
+  /**
+   * The header's name of the column the problem is in (a known column by its canonical
+   * name), or null when that column has no name (see columnNumber) or the problem is the
+   * whole file (empty, or an empty header row).
+   */
   column: string | null;
+  /** 1-based position of the column in the row, when known. */
+  columnNumber?: number;
   message: string;
 }
 
@@ -48,7 +56,16 @@ export interface BuildStats {
 
 export type BuildResult =
   | { ok: true; payload: ListPayload; warnings: string[]; stats: BuildStats }
-  | { ok: false; errors: BuildError[]; warnings: string[]; /** More errors were found than reported. */ truncated: boolean };
+  | {
+      ok: false;
+      /** The first MAX_ERRORS errors, in file order. */
+      errors: BuildError[];
+      warnings: string[];
+      /** More errors were found than reported. */
+      truncated: boolean;
+      /** How many more (0 unless truncated). */
+      more: number;
+    };
 
 // The compiled shard separates records with U+001E and fields with U+001F; no control
 // character can reach the list (a line break in a name would also garble the warning).
@@ -65,12 +82,7 @@ interface PlatformEntries {
 export function buildPayload(csvText: string, options: BuildOptions): BuildResult {
   checkOptions(options);
   const b = new Builder();
-  try {
-    forEachCsvRecord(csvText, b.onRecord);
-  } catch (e) {
-    if (!(e instanceof CsvError)) throw e;
-    b.fail(e.line, null, e.message);
-  }
+  forEachCsvRecord(csvText, b.onRecord, b.onCsvError);
   return b.finish(options);
 }
 
@@ -81,8 +93,11 @@ export function buildPayload(csvText: string, options: BuildOptions): BuildResul
 class Builder {
   readonly errors: BuildError[] = [];
   readonly warnings: string[] = [];
-  truncated = false;
+  /** Errors found beyond MAX_ERRORS. */
+  more = 0;
   private col: Record<Column, number> | null = null;
+  /** Each header field's name (trimmed as written; a known column by its canonical name), '' when it has none. */
+  private names: string[] = [];
   private width = 0;
   private headerDone = false;
   private readonly subjects: SubjectRecord[] = [];
@@ -98,20 +113,43 @@ class Builder {
   private line = 0;
   private rowOk = true;
 
-  /** Records an error; false once there are more than MAX_ERRORS (the parse stops). */
-  fail(line: number, column: string | null, message: string): boolean {
+  /**
+   * Records an error at `where`: the column at that 0-based position (named by the header
+   * when it can be), a column by name that the file lacks, or no column (`null`: the whole
+   * file). Past MAX_ERRORS only counts it; the parse goes on, so the total is known.
+   * Always true (the parse continues).
+   */
+  fail(line: number, where: number | Column | null, message: string): boolean {
     if (this.errors.length >= MAX_ERRORS) {
-      this.truncated = true;
-      return false;
+      this.more++;
+      return true;
     }
-    this.errors.push({ line, column, message });
+    if (typeof where === 'number') {
+      this.errors.push({ line, column: this.names[where] || null, columnNumber: where + 1, message });
+    } else {
+      this.errors.push({ line, column: where, message });
+    }
     return true;
   }
 
   private err(column: Column, message: string): void {
     this.rowOk = false;
-    this.fail(this.line, column, message);
+    this.fail(this.line, this.col![column], message);
   }
+
+  /** A quoting error: reported with its line and column; the parser goes on at the next line. */
+  readonly onCsvError = (e: CsvError): boolean => {
+    if (!this.headerDone) {
+      // Without a header, no row can be read.
+      this.headerDone = true;
+      this.fail(e.line, e.field ?? null, e.message);
+      return false;
+    }
+    if (this.col === null) return false;
+    this.rows++;
+    this.fail(e.line, e.field ?? null, e.message);
+    return true;
+  };
 
   /**
    * The trimmed value of `column` in this row ('' if the file has no such column). Only
@@ -133,6 +171,10 @@ class Builder {
   readonly onRecord = (fields: string[], line: number): boolean => {
     if (!this.headerDone) {
       this.headerDone = true;
+      this.names = fields.map((f) => {
+        const name = f.trim();
+        return (KNOWN_COLUMNS as readonly string[]).includes(name.toLowerCase()) ? name.toLowerCase() : name;
+      });
       this.col = readHeader(fields, line, (l, c, m) => this.fail(l, c, m), this.warnings);
       this.width = fields.length;
       return this.col !== null;
@@ -140,7 +182,11 @@ class Builder {
     if (isBlank(fields)) return true;
     this.rows++;
     if (fields.length !== this.width) {
-      return this.fail(line, null, `row has ${fields.length} ${fields.length === 1 ? 'field' : 'fields'}; the header has ${this.width}`);
+      const has = `row has ${fields.length} ${fields.length === 1 ? 'field' : 'fields'}; the header has ${this.width}`;
+      // Point at the first column that is missing, or the first one too many.
+      return fields.length < this.width
+        ? this.fail(line, fields.length, `${has}: the row ends before this column (a missing comma, or a line break in an unquoted value?)`)
+        : this.fail(line, this.width, `${has}: this column and those after it have no header (an unquoted comma in a value?)`);
     }
     this.line = line;
     this.rowOk = true;
@@ -154,7 +200,7 @@ class Builder {
     const validFrom = this.get(fields, 'valid_from');
     const validUntil = this.get(fields, 'valid_until');
     const source = this.get(fields, 'source');
-    if (!this.rowOk) return !this.truncated;
+    if (!this.rowOk) return true;
 
     let platform: PlatformId | null = null;
     if (!platformText) this.err('platform', 'platform is empty');
@@ -185,7 +231,7 @@ class Builder {
     if (fromOk && untilOk && validFrom && validUntil && validFrom > validUntil) {
       this.err('valid_until', `valid_until ${validUntil} is before valid_from ${validFrom}`);
     }
-    if (!this.rowOk || platform === null || key === null) return !this.truncated;
+    if (!this.rowOk || platform === null || key === null) return true;
 
     // Rows of one subject usually follow each other: compare with the last row's first.
     let si = this.lastSubject;
@@ -216,7 +262,7 @@ class Builder {
       const first = this.subjects[pe.subjects[prev]];
       return this.fail(
         line,
-        'account',
+        this.col!.account,
         `${platform} account ${quote(key)} is already listed on line ${pe.lines[prev]} for a different subject (${difference(first, this.subjects[si])})`,
       );
     }
@@ -267,8 +313,8 @@ class Builder {
 
   finish(options: BuildOptions): BuildResult {
     if (!this.headerDone) this.fail(1, null, 'the file is empty; expected a header row with platform, account, name');
-    const { errors, warnings, truncated } = this;
-    if (errors.length > 0 || truncated) return { ok: false, errors, warnings, truncated };
+    const { errors, warnings, more } = this;
+    if (errors.length > 0) return { ok: false, errors, warnings, truncated: more > 0, more };
     if (this.rows === 0) warnings.push('the file has no data rows; the list will be empty');
 
     const payloadEntries: ListPayload['entries'] = {};
@@ -308,9 +354,21 @@ export function serializeSignedList(list: SignedList): string {
   return JSON.stringify({ format: list.format, publicKey: list.publicKey, signature: list.signature, payload: list.payload });
 }
 
-/** `FILE:LINE: column "COL": message`, as the CLI prints it. */
+/**
+ * `FILE:LINE: column "COL": message`, as the CLI prints it; `column N` for a column the
+ * header does not name; no column for a problem of the whole file.
+ */
 export function formatBuildError(file: string, e: BuildError): string {
-  return e.column ? `${file}:${e.line}: column "${e.column}": ${e.message}` : `${file}:${e.line}: ${e.message}`;
+  if (e.column) return `${file}:${e.line}: column "${e.column}": ${e.message}`;
+  if (e.columnNumber !== undefined) return `${file}:${e.line}: column ${e.columnNumber}: ${e.message}`;
+  return `${file}:${e.line}: ${e.message}`;
+}
+
+/** The BuildError of a CsvError (decodeUtf8's "not UTF-8" names its line and column). */
+export function csvErrorToBuildError(e: CsvError): BuildError {
+  const err: BuildError = { line: e.line, column: e.column ?? null, message: e.message };
+  if (e.field !== undefined) err.columnNumber = e.field + 1;
+  return err;
 }
 
 function checkOptions(o: BuildOptions): void {
@@ -324,7 +382,7 @@ function checkOptions(o: BuildOptions): void {
 function readHeader(
   fields: string[],
   line: number,
-  fail: (line: number, column: string | null, message: string) => boolean,
+  fail: (line: number, where: number | Column | null, message: string) => boolean,
   warnings: string[],
 ): Record<Column, number> | null {
   const col = Object.fromEntries(KNOWN_COLUMNS.map((k) => [k, -1])) as Record<Column, number>;
@@ -341,7 +399,7 @@ function readHeader(
       const k = name as Column;
       if (col[k] >= 0) {
         ok = false;
-        fail(line, k, `column "${k}" appears twice (columns ${col[k] + 1} and ${i + 1})`);
+        fail(line, i, `column "${k}" appears twice (columns ${col[k] + 1} and ${i + 1})`);
       } else col[k] = i;
     } else {
       warnings.push(`line ${line}: unknown column ${quote(raw.trim())} is ignored`);

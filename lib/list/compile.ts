@@ -28,6 +28,13 @@ export function subjectsKeyPrefix(source: string, version: number): string {
   return `jn.subj.${sourceId(source)}.${version}.`;
 }
 
+/**
+ * The layout compileList writes. A list in force compiled by an older layout is downloaded
+ * and compiled again, even when its version is unchanged (2: subject chunks carry each
+ * subject's full keys, so a fingerprint hit can be confirmed exactly).
+ */
+export const COMPILE_VERSION = 2;
+
 export function compileList(payload: ListPayload, source: string): Compiled {
   const subjectsKey = subjectsKeyPrefix(source, payload.version);
   const windows = subjectWindows(payload);
@@ -40,13 +47,30 @@ export function compileList(payload: ListPayload, source: string): Compiled {
     shards.push(shard);
     chunks[shard.subjectOfKey] = subjectOf;
   }
+  const keys = subjectKeys(payload);
   for (let c = 0; c * SUBJECTS_PER_CHUNK < payload.subjects.length; c++) {
     chunks[`${subjectsKey}${c}`] = {
       listVersion: payload.version,
       subjects: payload.subjects.slice(c * SUBJECTS_PER_CHUNK, (c + 1) * SUBJECTS_PER_CHUNK),
+      keys: keys.slice(c * SUBJECTS_PER_CHUNK, (c + 1) * SUBJECTS_PER_CHUNK),
     };
   }
   return { shards, chunks };
+}
+
+/**
+ * Subject index → its full keys as entry ids (`x:@handle`). The shard keeps 48-bit
+ * fingerprints only (memory); these sit with the subject's details, which a tab reads before
+ * it shows a warning anyway, so confirming the exact key costs no extra read.
+ */
+function subjectKeys(payload: ListPayload): string[][] {
+  const out: string[][] = payload.subjects.map(() => []);
+  for (const platform of PLATFORMS) {
+    const e = payload.entries[platform];
+    if (!e) continue;
+    e.keys.forEach((key, i) => out[e.subjects[i]]?.push(`${platform}:${key}`));
+  }
+  return out;
 }
 
 function isoDay(iso: string): number | null {
@@ -105,7 +129,9 @@ function compilePlatform(
   for (let k = 0; k < n; k++) {
     const i = order[k];
     // The same key twice (or, about once in 500 lists of a million keys, two keys with the
-    // same 48-bit fingerprint): keep the first.
+    // same 48-bit fingerprint): keep the first. The second key then finds the first's
+    // subject, whose keys (SubjectChunk.keys) do not hold it: the tab treats it as a
+    // collision and warns about neither name rather than the wrong one.
     if (w > 0 && lo[order[k - 1]] === lo[i] && bucket[order[k - 1]] === bucket[i]) continue;
     // 65,535 keys in one of 65,536 buckets would take ~4 billion keys; refuse rather than wrap.
     if (counts[bucket[i]] === 0xffff) throw new Error('list too large for one shard');

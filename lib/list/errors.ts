@@ -17,6 +17,7 @@ export const LIST_ERROR_CODES = [
   'bad-signature',
   'older',
   'changed-same-version',
+  'signature-encoding',
 ] as const;
 export type ListErrorCode = (typeof LIST_ERROR_CODES)[number];
 
@@ -96,6 +97,11 @@ export function describeListError(code: ListErrorCode, detail: string | undefine
       return en
         ? `The list's signature is not valid — the list may have been altered. ${keep}`
         : `Tanda tangan daftar tidak valid — daftar ini mungkin diubah. ${keep}`;
+    case 'signature-encoding':
+      // Not "altered": the bytes may well be right, written another way (URL-safe base64, white space).
+      return en
+        ? `The list's signature is not written in the standard form (base64 of 64 bytes, as the publisher tool writes it), so it was not accepted; publish the file exactly as it was built. ${keep}`
+        : `Tanda tangan daftar tidak ditulis dalam bentuk baku (base64 dari 64 bita, seperti yang ditulis alat penerbit) sehingga tidak diterima; terbitkan berkas persis seperti hasil pembuatannya. ${keep}`;
     case 'older': {
       const [got, have] = nums;
       if (got !== undefined && have !== undefined) {

@@ -72,4 +72,12 @@ export interface WireShard {
 export interface SubjectChunk {
   listVersion: number;
   subjects: SubjectRecord[];
+  /**
+   * Parallel to `subjects`: each subject's canonical keys on every platform, as entry ids
+   * (`x:@handle`, `facebook:id:123`). A tab decides on a 48-bit fingerprint, which an
+   * unlisted key can be made to share with a listed one; before a warning names this
+   * subject, the tab checks that the key on the page is really one of these. Absent in
+   * chunks compiled before this field existed (then the fingerprint alone is trusted).
+   */
+  keys?: string[][];
 }

@@ -10,18 +10,24 @@
 import { PLATFORMS, isPlatform, type PlatformId } from '../model';
 import { ListError } from './errors';
 import { checkEnvelopeFields, parseAcceptedKeys, verifyEnvelope, type EnvelopeErrorFactory } from './envelope';
+import { parseStrictJson, StrictJsonError } from './strict-json';
 import { LIST_FORMAT, type ListPayload, type SignedList } from './types';
 
 // The compiled shard uses U+001E / U+001F as separators; the builder rejects all of these.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Parses and checks the whole shape. Throws ListError 'not-json' or 'format' (detail: what and where). */
+/**
+ * Parses and checks the whole shape. Throws ListError 'not-json', 'format' (detail: what
+ * and where; a duplicate key anywhere, or nesting deeper than MAX_JSON_DEPTH, is 'format')
+ * or 'signature-encoding' (the signature is not the canonical base64 of 64 bytes).
+ */
 export function parseSignedList(text: string): SignedList {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = parseStrictJson(text);
   } catch (e) {
+    if (e instanceof StrictJsonError && e.kind !== 'syntax') throw new ListError('format', e.message);
     throw new ListError('not-json', e instanceof Error ? e.message : String(e));
   }
   checkShape(data);

@@ -57,6 +57,8 @@ export const LIMITS = {
   clauseText: 2000,
   clauseSource: 500,
   reportToken: 4096,
+  /** Notes kept from one policy; the rest are counted in one more note. */
+  notes: 50,
 } as const;
 
 export const CLAUSE_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
@@ -78,7 +80,9 @@ export function showValue(v: unknown): string {
     try {
       s = JSON.stringify(v) ?? String(v);
     } catch {
-      s = String(v);
+      // A cycle, or nesting too deep for JSON.stringify: String() of an array that deep
+      // overflows the stack too, so name the kind of value instead.
+      s = Array.isArray(v) ? '[…]' : typeof v === 'object' && v !== null ? '{…}' : typeof v;
     }
   }
   s = s.replace(/\s+/g, ' ');
@@ -227,11 +231,30 @@ function checkText(raw: unknown, max: number): Check<string> {
 // ---------------------------------------------------------------------------------------
 // The whole policy
 
+/**
+ * The notes of one policy: the first LIMITS.notes, and then (by `done()`) one that counts
+ * the rest — a policy with 100,000 bad items must not become 100,000 lines in the options
+ * page or in storage.
+ */
 class Notes {
-  readonly list: PolicyNote[] = [];
+  private readonly kept: PolicyNote[] = [];
+  private more = 0;
   /** `reason` is a full phrase; the note adds "; ignored." */
   add(key: string, reason: Bilingual): void {
-    this.list.push({ key, id: `${reason.id}; diabaikan.`, en: `${reason.en}; ignored.` });
+    if (this.kept.length >= LIMITS.notes) {
+      this.more++;
+      return;
+    }
+    this.kept.push({ key, id: `${reason.id}; diabaikan.`, en: `${reason.en}; ignored.` });
+  }
+  /** The notes, with the count of those left out as the last one. */
+  done(): PolicyNote[] {
+    if (this.more === 0) return this.kept;
+    const n = this.more;
+    return [
+      ...this.kept,
+      { key: '', id: `… dan ${n} catatan lain (tidak ditampilkan).`, en: `… and ${n} more ${n === 1 ? 'note' : 'notes'} (not shown).` },
+    ];
   }
   badValue(key: string, problem: Bilingual): void {
     this.add(key, { id: `Nilai '${key}' tidak valid: ${problem.id}`, en: `Invalid value for '${key}': ${problem.en}` });
@@ -469,10 +492,10 @@ export function checkLocalClause(raw: unknown, warn: (problem: Bilingual) => voi
 export function validatePolicy(raw: unknown): { policy: Policy; notes: PolicyNote[] } {
   const notes = new Notes();
   const policy: Policy = {};
-  if (raw === undefined || raw === null) return { policy, notes: notes.list };
+  if (raw === undefined || raw === null) return { policy, notes: notes.done() };
   if (!isPlainObject(raw)) {
     notes.add('', { id: `Kebijakan bukan objek ('${showValue(raw)}')`, en: `Policy is not an object ('${showValue(raw)}')` });
-    return { policy, notes: notes.list };
+    return { policy, notes: notes.done() };
   }
 
   let keys: string[];
@@ -501,7 +524,7 @@ export function validatePolicy(raw: unknown): { policy: Policy; notes: PolicyNot
       });
     }
   }
-  return { policy, notes: notes.list };
+  return { policy, notes: notes.done() };
 }
 
 function validateKey(key: string, value: unknown, policy: Policy, notes: Notes): void {

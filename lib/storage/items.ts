@@ -4,12 +4,16 @@
  * and subject chunks when naming someone; everything else is the background's, the popup's
  * and the options page's.
  *
- * Values are plain JSON (Chrome's storage holds only JSON). `SCHEMA_VERSION` (1, the first
- * release) is stored with them so that a later layout can tell what it is upgrading from.
+ * Values are plain JSON (Chrome's storage holds only JSON). `SCHEMA_VERSION` is stored with
+ * them so that a later layout can tell what it is upgrading from:
+ *  1. the first release: tab-facing keys written one after another, `jn.chunks`;
+ *  2. crash-safe state (issue 11): every change of what tabs enforce is one generation
+ *     switch named by the pointer `jn.state` (lib/background/generation.ts, which also holds
+ *     the migration from 1).
  */
 import type { Action, Mode, PlatformId, Role, SiteId } from '../model';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const KEYS = {
   schema: 'jn.schema',
@@ -19,8 +23,15 @@ export const KEYS = {
   sources: 'jn.sources',
   events: 'jn.events',
   shards: (p: PlatformId) => `jn.shards.${p}` as const,
-  /** Subject-chunk key prefixes in force → how many chunks each has (for clean-up). */
-  chunks: 'jn.chunks',
+  /**
+   * The committed pointer (Committed): written last, in the same set as the tab-facing keys
+   * it switches; also mirrored in storage.session, where its presence vouches for the mirror.
+   */
+  state: 'jn.state',
+  /** The subject-chunk prefixes a change wrote before its switch (for clean-up after a kill). */
+  pending: 'jn.pending',
+  /** Schema 1's record of the subject-chunk prefixes in force (now in `jn.state`); read only to migrate. */
+  legacyChunks: 'jn.chunks',
   /** A random id made once per install (a UUID), sent with audit reports. */
   install: 'jn.install',
   /** Audit reports waiting to be sent (ReportRecord[], oldest first; lib/report). */
@@ -46,6 +57,21 @@ export const KEYS = {
   /** Per site, the last detection health a tab reported: Record<SiteId, SiteHealth>. */
   health: 'jn.health',
 } as const;
+
+/** The committed generation (`jn.state`, schema 2). */
+export interface Committed {
+  schema: number;
+  /** Grows by one with every switch. */
+  gen: number;
+  /**
+   * Subject-chunk key prefixes in force → how many numbered chunks each has. A prefix ends
+   * in the generation that wrote it (`jn.subj.<source>.<version>.g<gen>.`), so a new list
+   * never overwrites chunks a tab of the old generation may still read.
+   */
+  chunks: Record<string, number>;
+  /** Prefixes this switch took out of force: deleted right after it, or at the next start. */
+  retired: Record<string, number>;
+}
 
 /**
  * What a list source and a hooks source both keep about fetching and syncing their signed
@@ -77,6 +103,8 @@ export interface SourceStatus extends SignedSourceStatus {
   issuer?: string;
   createdAt?: string;
   entries?: number;
+  /** The COMPILE_VERSION (lib/list/compile.ts) the list in force was compiled with; absent before 2. */
+  compiledWith?: number;
   /** How long the last accepted list took in the background, in ms (diagnostics, bench). */
   timings?: { download: number; parse: number; verify: number; compile: number };
 }

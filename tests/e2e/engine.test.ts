@@ -10,6 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, demoLog, warning, type E2EPage as Page } from '../support/e2e';
+import { waitForGuard } from '../support/ready';
 import { bundledHooks, newHooksPublisher, type HooksPublisher } from '../support/hooks-publisher';
 import { startListServer, type ListServer } from '../support/list-server';
 import { guardedBrowser, type Scenario } from '../support/scenario';
@@ -72,7 +73,7 @@ describe.each(BROWSERS)('hooks engine in real %s', (browserName) => {
 
   it('a renamed like goes unwarned, and the popup says detection of X is degraded: like', async () => {
     x = await s.browser.openDemo('x', '/home?demo=heart');
-    await x.waitForSelector('article[data-jaga-netral="listed"]', { state: 'attached' });
+    await waitForGuard(x);
     expect(await xPost('p1').locator('[data-testid="like"]').count()).toBe(0);
     await xPost('p1').locator('[data-testid="heart"]').click();
     expect(await noWarningFor(x)).toBe(true);
@@ -142,7 +143,7 @@ describe.each(BROWSERS)('hooks engine in real %s', (browserName) => {
   const freshFacebook = async () => {
     await fb?.close();
     fb = await s.browser.openDemo('facebook');
-    await fb.waitForSelector('[data-demo-post="f8"][data-jaga-netral="listed"], [data-demo-post="f8"] [data-jaga-netral="listed"]', { state: 'attached' });
+    await waitForGuard(fb, 'facebook');
   };
 
   it('a double click on a listed candidate’s photo is warned; Batalkan leaves it; Tetap lanjutkan likes once', async () => {

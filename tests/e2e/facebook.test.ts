@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, demoLog, warning, type E2EPage as Page } from '../support/e2e';
+import { waitForGuard } from '../support/ready';
 import { guardedBrowser, type Scenario } from '../support/scenario';
 
 const post = (page: Page, id: string) => page.locator(`[data-demo-post="${id}"]`);
@@ -22,7 +23,7 @@ describe.each(BROWSERS)('Facebook: the guard in real %s', (browserName) => {
   const fresh = async (path?: string) => {
     await page?.close();
     page = await s.browser.openDemo('facebook', path);
-    await page.waitForSelector('[data-jaga-netral="listed"]', { state: 'attached' });
+    await waitForGuard(page, 'facebook');
     return page;
   };
 

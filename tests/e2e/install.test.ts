@@ -16,6 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { CHROMIUM, POLICY_DIR, POLICY_FILE, serveDemoPages } from '../support/browser';
 import { ROOT } from '../support/cli';
 import { BROWSERS, warning, type E2EPage } from '../support/e2e';
+import { guardActive } from '../support/ready';
 import { startListServer } from '../support/list-server';
 
 describe.runIf(BROWSERS.includes('chromium'))('a self-hosted CRX force-installed by policy in real chromium', () => {
@@ -61,13 +62,13 @@ describe.runIf(BROWSERS.includes('chromium'))('a self-hosted CRX force-installed
       });
       try {
         await serveDemoPages(context);
-        // Installed once its content script marks the listed posts on X (Chromium installs
+        // Installed once its content script guards the listed posts on X (Chromium installs
         // force-listed extensions a few seconds after start).
         const page = await context.newPage();
         const installBy = Date.now() + 90_000;
         for (;;) {
           await page.goto('https://x.com/home');
-          if (await page.waitForSelector('article[data-jaga-netral="listed"]', { timeout: 3000 }).then(() => true, () => false)) break;
+          if (await guardActive(page as unknown as E2EPage, 'x', 3000)) break;
           if (Date.now() > installBy) {
             throw new Error(`not installed; requests: ${JSON.stringify(server.requests.map((r) => [r.method, r.path, r.status]))}`);
           }

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, demoLog, warning, type E2EPage as Page } from '../support/e2e';
+import { waitForGuard } from '../support/ready';
 import { guardedBrowser, type Scenario } from '../support/scenario';
 
 const HEADER = 'platform,account,name,role,election,party,region,valid_from,valid_until,source\n';
@@ -29,7 +30,7 @@ describe.each(BROWSERS)('list sync in real %s', (browserName) => {
   /** On a freshly loaded page (what an earlier unwarned act opened is gone). */
   const warnedOn = async (postId: string, control = 'like') => {
     await x.reload();
-    await x.waitForSelector('article[data-jaga-netral="listed"]');
+    await waitForGuard(x);
     await x.locator(`article[data-demo-post="${postId}"] [data-testid="${control}"]`).click();
     const w = warning(x);
     const shown = await w.dialog.waitFor({ timeout: 3000 }).then(() => true, () => false);
@@ -44,7 +45,7 @@ describe.each(BROWSERS)('list sync in real %s', (browserName) => {
     s = await guardedBrowser(browserName, { csv: V3, version: 3, policy: { mode: 'warn', organization: { name: 'Dinas Kominfo Contoh' } } });
     popup = await s.browser.openPopup();
     x = await s.browser.openDemo('x');
-    await x.waitForSelector('article[data-jaga-netral="listed"]');
+    await waitForGuard(x);
   });
   afterAll(() => s?.close());
 

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, demoLog, warning, type BrowserName } from '../support/e2e';
+import { waitForGuard } from '../support/ready';
 import { guardedBrowser } from '../support/scenario';
 
 const LIKE_P1 = 'article[data-demo-post="p1"] [data-testid="like"]';
@@ -24,7 +25,7 @@ describe.each(BROWSERS)('policy modes in real %s', (browserName) => {
   it('audit: no dialog, the like goes through, and it is recorded on this device', async () => {
     await withMode(browserName, { mode: 'audit' }, async (s) => {
       const page = await s.browser.openDemo('x');
-      await page.waitForSelector('article[data-jaga-netral="listed"]');
+      await waitForGuard(page);
       await page.locator(LIKE_P1).click();
       await page.waitForTimeout(500);
       expect(await page.locator('jaga-netral-warning').count()).toBe(0);
@@ -37,7 +38,7 @@ describe.each(BROWSERS)('policy modes in real %s', (browserName) => {
   it('justify: Proceed stays disabled until a reason is written, then acts once and keeps the reason', async () => {
     await withMode(browserName, { mode: 'justify' }, async (s) => {
       const page = await s.browser.openDemo('x');
-      await page.waitForSelector('article[data-jaga-netral="listed"]');
+      await waitForGuard(page);
       await page.locator(LIKE_P1).click();
       const w = warning(page);
       await w.dialog.waitFor();
@@ -62,7 +63,7 @@ describe.each(BROWSERS)('policy modes in real %s', (browserName) => {
   it('block: the warning has no Proceed; the act never happens', async () => {
     await withMode(browserName, { mode: 'block' }, async (s) => {
       const page = await s.browser.openDemo('x');
-      await page.waitForSelector('article[data-jaga-netral="listed"]');
+      await waitForGuard(page);
       await page.locator(LIKE_P1).click();
       const w = warning(page);
       await w.dialog.waitFor();
@@ -76,7 +77,7 @@ describe.each(BROWSERS)('policy modes in real %s', (browserName) => {
   it('actionModes override mode per action; off leaves the page alone', async () => {
     await withMode(browserName, { mode: 'warn', actionModes: { like: 'off', follow: 'block' } }, async (s) => {
       const page = await s.browser.openDemo('x');
-      await page.waitForSelector('article[data-jaga-netral="listed"]');
+      await waitForGuard(page);
       await page.locator(LIKE_P1).click();
       await page.waitForTimeout(400);
       expect(await page.locator('jaga-netral-warning').count()).toBe(0);

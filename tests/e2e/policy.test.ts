@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writePolicy } from '../support/browser';
 import { BROWSERS, launchBrowser, waitForStorage, warning, type E2EBrowser } from '../support/e2e';
+import { waitForGuard } from '../support/ready';
 import { writeFirefoxPolicy } from '../support/firefox';
 import { guardedBrowser, type Scenario } from '../support/scenario';
 
@@ -51,7 +52,7 @@ describe.each(BROWSERS)('managed policy in real %s', (browserName) => {
     expect(await popup.locator('body').innerText()).toContain('Dikelola oleh organisasi Anda: Dinas Kominfo Contoh');
     await popup.close();
     const page = await s.browser.openDemo('x');
-    await page.waitForSelector('article[data-jaga-netral="listed"]');
+    await waitForGuard(page);
     await page.locator('article[data-demo-post="p1"] [data-testid="like"]').click();
     const w = warning(page);
     await w.dialog.waitFor();
@@ -81,7 +82,7 @@ describe.runIf(BROWSERS.includes('chromium'))('managed policy: live change in re
       }
       expect(mode).toBe('block');
       const page = await s.browser.openDemo('x');
-      await page.waitForSelector('article[data-jaga-netral="listed"]');
+      await waitForGuard(page);
       await page.locator('article[data-demo-post="p1"] [data-testid="like"]').click();
       const w = warning(page);
       await w.dialog.waitFor();
@@ -119,7 +120,7 @@ describe.runIf(BROWSERS.includes('firefox'))('Firefox policies.json specifics in
       const c = await config(b);
       expect(c).toMatchObject({ mode: 'block', locked: true, syncIntervalMinutes: 30, organization: { name: 'Badan Kepegawaian Contoh' } });
       const page = await b.openDemo('x');
-      await page.waitForSelector('article[data-jaga-netral="listed"]');
+      await waitForGuard(page);
       await page.locator('article[data-demo-post="p1"] [data-testid="like"]').click();
       await warning(page).dialog.waitFor();
       expect(await warning(page).proceed.count()).toBe(0);

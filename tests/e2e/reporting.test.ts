@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_FIELDS } from '../../lib/report/record';
 import { startCollector, type Collector } from '../support/collector';
 import { BROWSERS, demoLog, waitForStorage, warning, type E2EPage } from '../support/e2e';
+import { waitForGuard } from '../support/ready';
 import { guardedBrowser, type Scenario } from '../support/scenario';
 
 const TOKEN = 'uji-token-rahasia-123';
@@ -64,7 +65,7 @@ describe.each(BROWSERS)('audit reporting in real %s', (browserName) => {
 
   it('delivers warned, cancelled and proceeded to the collector, with the token, and no browsing data', async () => {
     const page = await s.browser.openDemo('x');
-    await page.waitForSelector('article[data-jaga-netral="listed"]');
+    await waitForGuard(page);
     await likeP1(page, 'cancel');
     await likeP1(page, 'proceed');
     await page.waitForTimeout(300);
@@ -101,7 +102,7 @@ describe.each(BROWSERS)('audit reporting in real %s', (browserName) => {
     const before = collector.events.length;
     await collector.down();
     const page = await s.browser.openDemo('x');
-    await page.waitForSelector('article[data-jaga-netral="listed"]');
+    await waitForGuard(page);
     await likeP1(page, 'cancel');
     // The first attempt fails (connection refused) and the reports stay queued.
     const st = await waitForStorage(s.browser, ['jn.report.state', 'jn.report.queue'], (x) => (x['jn.report.state']?.attempts ?? 0) >= 1, 40_000);
@@ -128,7 +129,7 @@ describe.runIf(BROWSERS.includes('chromium'))('audit reporting across a browser 
       await collector.down();
       let s = await guardedBrowser('chromium', { policy, userDataDir: profile });
       const page = await s.browser.openDemo('x');
-      await page.waitForSelector('article[data-jaga-netral="listed"]');
+      await waitForGuard(page);
       await page.locator('article[data-demo-post="p1"] [data-testid="like"]').click();
       const w = warning(page);
       await w.dialog.waitFor();

@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BROWSERS, warning, type E2EPage as Page } from '../support/e2e';
+import { waitForGuard } from '../support/ready';
 import { guardedBrowser, type Scenario } from '../support/scenario';
 
 /** The demo page's accounts, with the roles these tests need (fictional, like the demo list). */
@@ -23,7 +24,7 @@ const clauseIds = (page: Page) => warning(page).clauses.evaluateAll((els) => els
 
 async function openOn(s: Scenario): Promise<Page> {
   const page = await s.browser.openDemo('x');
-  await page.waitForSelector('article[data-jaga-netral="listed"]');
+  await waitForGuard(page);
   return page;
 }
 

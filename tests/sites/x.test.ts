@@ -218,6 +218,78 @@ describe('reposts and quotes', () => {
     expect(click($('div[role="link"] [data-testid="tweetText"] span', post(0)))).toBeNull();
   });
 
+  /**
+   * The quote in quote.html's first post, reshaped as X renders other quotes: the name block
+   * holds plain spans (display name row, then the `@handle` row), the avatar's testid ends in
+   * the handle. Variants change only what a quoted author controls (the display name) or
+   * what X would write (handle line, avatar testid, a permalink around the time).
+   */
+  const quoteIn = (p: Element) => $('div[role="link"][tabindex="0"]', p);
+  function reshapeQuote(p: Element, o: { displayName?: string; handle?: string; avatar?: string | null; permalink?: string }) {
+    const q = quoteIn(p);
+    if (o.displayName !== undefined) $('.display-name', q).textContent = o.displayName;
+    if (o.handle !== undefined) $('.handle', q).textContent = o.handle;
+    const av = $('[data-testid^="UserAvatar-Container-"]', q);
+    if (o.avatar === null) av.removeAttribute('data-testid');
+    else if (o.avatar !== undefined) av.setAttribute('data-testid', `UserAvatar-Container-${o.avatar}`);
+    if (o.permalink) {
+      const time = $('time', q);
+      const a = document.createElement('a');
+      a.setAttribute('href', o.permalink);
+      time.replaceWith(a);
+      a.append(time);
+    }
+  }
+  const likeIds = (p: Element) => click($('[data-testid="like"]', p))?.ids;
+  const scanned = (p: Element) => {
+    const keys: string[] = [];
+    xAdapter.scanKeys(p, (_post, k) => keys.push(k));
+    return keys;
+  };
+
+  it('a quoted listed author whose display name is "@someone_else" is still recognised', () => {
+    load('quote.html');
+    reshapeQuote(post(0), { displayName: '@warga_biasa' });
+    expect(likeIds(post(0))).toEqual(['author @berita_netral', 'quoted @calegcontohb']);
+    expect(scanned(post(0))).toEqual(['@berita_netral', '@calegcontohb']);
+    // Without the avatar's testid, from the handle line's place alone.
+    reshapeQuote(post(0), { avatar: null });
+    expect(likeIds(post(0))).toEqual(['author @berita_netral', 'quoted @calegcontohb']);
+    expect(scanned(post(0))).toEqual(['@berita_netral', '@calegcontohb']);
+  });
+
+  it('an unlisted quoted author whose display name is "@<listed handle>" is not taken for the candidate', () => {
+    load('quote.html');
+    reshapeQuote(post(0), { displayName: '@calegcontohb', handle: '@warga_biasa', avatar: 'warga_biasa' });
+    expect(likeIds(post(0))).toEqual(['author @berita_netral', 'quoted @warga_biasa']);
+    expect(scanned(post(0))).toEqual(['@berita_netral', '@warga_biasa']);
+    // Text alone (no avatar testid): the display-name row is skipped, whatever it says.
+    reshapeQuote(post(0), { avatar: null });
+    expect(likeIds(post(0))).toEqual(['author @berita_netral', 'quoted @warga_biasa']);
+    expect(scanned(post(0))).toEqual(['@berita_netral', '@warga_biasa']);
+  });
+
+  it('a quote’s own links outrank its text: its permalink, then its avatar', () => {
+    load('quote.html');
+    // The handle line says one thing, X's own permalink and avatar another: X's win.
+    reshapeQuote(post(0), { displayName: '@calegcontohb', handle: '@calegcontohb', avatar: 'warga_biasa' });
+    expect(likeIds(post(0))).toEqual(['author @berita_netral', 'quoted @warga_biasa']);
+    reshapeQuote(post(0), { permalink: '/timmenangcontoh/status/1790000000000000009' });
+    expect(likeIds(post(0))).toEqual(['author @berita_netral', 'quoted @timmenangcontoh']);
+    expect(scanned(post(0))).toEqual(['@berita_netral', '@timmenangcontoh']);
+  });
+
+  it('a quote whose name block has a single row of text names no one (nothing to tell name from handle)', () => {
+    load('quote.html');
+    const q = quoteIn(post(0));
+    reshapeQuote(post(0), { avatar: null });
+    const block = $('[data-testid="User-Name"]', q);
+    const only = document.createElement('span');
+    only.textContent = '@calegcontohb';
+    block.replaceChildren(only);
+    expect(likeIds(post(0))).toEqual(['author @berita_netral']);
+  });
+
   it('a pinned post on a profile is by its author; the profile’s repost is about the original', () => {
     load('profile.html');
     const url = at('https://x.com/capres_contoh_a');

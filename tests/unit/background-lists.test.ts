@@ -8,6 +8,7 @@
  * cannot fetch is the packaged demo list (`chrome-extension://…/demo-list.json`): fetch is
  * wrapped to read that from public/ and to pass everything else to the real fetch.
  */
+import { COMPILE_VERSION } from '../../lib/list/compile';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -24,7 +25,7 @@ import type { SubjectChunk, WireShard } from '../../lib/list/types';
 import type { PlatformId } from '../../lib/model';
 import { effectiveConfig } from '../../lib/policy/effective';
 import type { EffectiveConfig } from '../../lib/policy/types';
-import { KEYS, type SourceStatus } from '../../lib/storage/items';
+import { KEYS, type Committed, type SourceStatus } from '../../lib/storage/items';
 import { startListServer, type ListServer } from '../support/list-server';
 
 const ROOT = resolve(__dirname, '../..');
@@ -129,7 +130,7 @@ async function nameOf(shards: WireShard[], key: string, platform: PlatformId = '
 }
 /**
  * The numbered subject chunks in storage.local, the per-platform position → subject tables
- * (`…of-<platform>`), and the record of those in force (`jn.chunks`).
+ * (`…of-<platform>`), and the record of those in force (the committed pointer's `chunks`).
  */
 async function chunks(): Promise<{ keys: string[]; tables: string[]; inForce: Record<string, number>; all: Record<string, unknown> }> {
   const all = await fakeBrowser.storage.local.get(null);
@@ -137,7 +138,7 @@ async function chunks(): Promise<{ keys: string[]; tables: string[]; inForce: Re
   return {
     keys: subj.filter((k) => /\.\d+$/.test(k)),
     tables: subj.filter((k) => /\.of-[a-z]+$/.test(k)),
-    inForce: (all[KEYS.chunks] as Record<string, number> | undefined) ?? {},
+    inForce: (all[KEYS.state] as Committed | undefined)?.chunks ?? {},
     all,
   };
 }
@@ -328,6 +329,26 @@ describe('one configured list', () => {
     expect((await stored()).x).toEqual(before.x);
   });
 
+  it('a list compiled by an older layout (an extension update) is downloaded and compiled again, same version', async () => {
+    const { path, url, before } = await acceptV3();
+    const { compiledWith, ...old } = before.sources[0];
+    expect(compiledWith).toBe(COMPILE_VERSION);
+    await fakeBrowser.storage.local.set({ [KEYS.sources]: [old] });
+    const [st] = await syncLists(config([url]));
+    expect(requestsTo(path).at(-1)).toMatchObject({ status: 200 });
+    expect(requestsTo(path).at(-1)!.headers['if-none-match']).toBeUndefined();
+    expect(st).toMatchObject({ version: 3, error: '', compiledWith: COMPILE_VERSION });
+    // Compiled anew: every subject chunk carries the subjects' full keys (exact matches).
+    const after = await chunks();
+    const inForce = after.keys.filter((k) => Object.keys(after.inForce).some((p) => k.startsWith(p)));
+    expect(inForce.length).toBeGreaterThan(0);
+    for (const k of inForce) expect((after.all[k] as { keys?: unknown }).keys).toBeDefined();
+    expect(await nameOf((await stored()).x, '@capres_uji_a')).toBe('Capres Uji A');
+    // And a second sync leaves it alone (304 or unchanged).
+    const [again] = await syncLists(config([url]));
+    expect(again).toMatchObject({ version: 3, error: '', compiledWith: COMPILE_VERSION });
+  });
+
   it('the demo list returns when the only configured list is removed', async () => {
     const { url } = await acceptV3();
     expect(sourcesOf((await stored()).x)).toEqual([url]);
@@ -423,7 +444,7 @@ describe('error texts', () => {
 });
 
 describe('subject chunks', () => {
-  it('are written with the shards and recorded in jn.chunks; the demo list’s go when it leaves force', async () => {
+  it('are written with the shards and recorded in the committed pointer; the demo list’s go when it leaves force', async () => {
     await syncLists(config([], []));
     const demo = (await stored()).x[0].subjectsKey;
     expect((await chunks()).inForce).toEqual({ [demo]: 1 });
@@ -508,7 +529,12 @@ describe('subject chunks', () => {
 
     await syncLists(config([], []));
     const after = await stored();
-    expect(after.x[0].subjectsKey).toBe(before.x[0].subjectsKey);
+    // Under keys of the new generation: the old chunks stay whole until the switch.
+    expect(after.x[0].subjectsKey).not.toBe(before.x[0].subjectsKey);
+    // Facebook's demo shard did not change and keeps its chunks: each prefix in force has its own.
+    const inForce = [...new Set([...after.x, ...after.facebook].map((w) => w.subjectsKey))].sort();
+    expect(Object.keys((await chunks()).inForce).sort()).toEqual(inForce);
+    expect((await chunks()).keys).toEqual(inForce.map((p) => `${p}0`));
     expect(after.x[0].count).toBe(before.x[0].count + 1);
     expect(await nameOf(after.x, '@capres_contoh_a')).toBe('Capres Contoh A (fiktif)');
     expect(await nameOf(after.x, '@warga_demo_baru')).toBe('Warga Demo Baru (fiktif)');
@@ -521,6 +547,41 @@ describe('subject chunks', () => {
     const c = await chunks();
     expect(c.keys.some((k) => k.startsWith(prefix))).toBe(false);
     expect(prefix in c.inForce).toBe(false);
+  });
+});
+
+describe('one generation switch per change (issue 11)', () => {
+  it('writes the new chunks under new keys, then switches shards, sources and pointer in one set, then deletes the old', async () => {
+    const { path, url, before } = await acceptV3();
+    const v3 = before.x[0].subjectsKey;
+    const gen = ((await fakeBrowser.storage.local.get(KEYS.state))[KEYS.state] as Committed).gen;
+    const writes: string[][] = [];
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    const remove = fakeBrowser.storage.local.remove.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+      writes.push(['set', ...Object.keys(items).sort()]);
+      return set(items);
+    });
+    vi.spyOn(fakeBrowser.storage.local, 'remove').mockImplementation(async (keys) => {
+      writes.push(['remove', ...([] as string[]).concat(keys).sort()]);
+      return remove(keys);
+    });
+
+    server.put(path, await pub.build(CSV_A_MORE, 4));
+    await syncLists(config([url]));
+    const after = await stored();
+    const v4 = after.x[0].subjectsKey;
+    expect(v4).toMatch(new RegExp(`\\.g${gen + 1}\\.$`));
+    expect(writes.map((w) => w.filter((k) => !k.startsWith('jn.subj.')))).toEqual([
+      ['set', KEYS.pending],
+      ['set'], // the chunks, under keys no pointer names yet
+      ['set', ...[KEYS.schema, KEYS.sources, KEYS.state, KEYS.shards('facebook'), KEYS.shards('x')].sort()],
+      ['remove'], // the v3 chunks, after the switch
+    ]);
+    expect(writes[1].slice(1).every((k) => k.startsWith(v4))).toBe(true);
+    expect(writes[3].slice(1).every((k) => k.startsWith(v3))).toBe(true);
+    const pointer = (await fakeBrowser.storage.local.get(KEYS.state))[KEYS.state] as Committed;
+    expect(pointer).toMatchObject({ gen: gen + 1, chunks: { [v4]: 1 }, retired: { [v3]: 1 } });
   });
 });
 

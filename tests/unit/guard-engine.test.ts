@@ -35,7 +35,7 @@ let page: AbortController;
 let pageSaw: string[];
 let sent: Array<{ type: string; payload: unknown }>;
 
-async function start(): Promise<GuardHandle> {
+async function start(isTrusted: (e: Event) => boolean = () => true): Promise<GuardHandle> {
   const { shards, chunks } = compileList(payload, 'https://lists.test/kpu.json');
   await fakeBrowser.storage.local.set({
     [KEYS.config]: effectiveConfig({ managed: true, policy: { mode: 'warn' }, notes: [], readAt: 0 }, undefined),
@@ -45,7 +45,7 @@ async function start(): Promise<GuardHandle> {
   ctx = new ContentScriptContext('guard-engine-test');
   // The list's day, with time passing (detection health waits out its grace period).
   const t0 = Date.now();
-  const handle = runGuard(ctx, facebookSite, { isTrusted: () => true, now: () => NOW + (Date.now() - t0) });
+  const handle = runGuard(ctx, facebookSite, { isTrusted, now: () => NOW + (Date.now() - t0) });
   await handle.ready;
   return handle;
 }
@@ -177,6 +177,31 @@ describe('a comment sent with Enter from the always-visible box', () => {
 
     fire(box, enter());
     await press(await dialog(), 'proceed');
+    expect(pageSaw).toEqual(['keydown:box:Enter']);
+  });
+
+  it('a script’s Enter or double click is stopped silently; the user’s Enter warns and Proceed’s replayed keydown (a script’s) sends once', async () => {
+    const byUser = new WeakSet<Event>();
+    await start((e) => byUser.has(e));
+    const box = $('[data-comment-box]');
+    box.textContent = 'Mantap!';
+    const scripted = fire(box, enter());
+    expect(scripted.defaultPrevented).toBe(true);
+    fire($('img[data-visualcompletion]'), mouse('dblclick', 2));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(warnings()).toHaveLength(0);
+    expect(pageSaw).toEqual([]);
+    expect(sent.filter((m) => m.type === 'event.record')).toEqual([]);
+
+    const real = enter();
+    byUser.add(real);
+    fire(box, real);
+    const root = await dialog();
+    const proceed = root.querySelector('[data-action="proceed"]') as HTMLElement;
+    const click = mouse('click');
+    byUser.add(click);
+    proceed.dispatchEvent(click);
+    await vi.waitFor(() => expect(warnings()).toHaveLength(0), { interval: 1, timeout: 1000 });
     expect(pageSaw).toEqual(['keydown:box:Enter']);
   });
 

@@ -14,7 +14,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MENU_CONTEXT_MS } from '../../lib/guard/decide';
-import { runGuard, LISTED_ATTR, type GuardHandle, type GuardedSite } from '../../lib/guard/runtime';
+import { runGuard, type GuardHandle, type GuardedSite } from '../../lib/guard/runtime';
 import { REFRESH } from '../../lib/background/notify';
 import { compileList } from '../../lib/list/compile';
 import type { ListPayload } from '../../lib/list/types';
@@ -44,7 +44,12 @@ function authorOf(post: Element): string | null {
 
 function identitiesOf(post: Element): Identity[] {
   const a = authorOf(post);
-  return a ? [{ keys: [a.toLowerCase()], display: a, relation: 'author' }] : [];
+  if (!a) return [];
+  const out: Identity[] = [{ keys: [a.toLowerCase()], display: a, relation: 'author' }];
+  // A quoted post's author (`data-quoted`), after the post's own.
+  const q = post.getAttribute('data-quoted');
+  if (q) out.push({ keys: [q.toLowerCase()], display: q, relation: 'quoted' });
+  return out;
 }
 
 const fakeAdapter: SiteAdapter = {
@@ -205,10 +210,10 @@ const outcomes = () =>
 /** The guard's clock; a test may move it. */
 let clock = NOW;
 
-async function start(opts: { now?: number } = {}): Promise<GuardHandle> {
+async function start(opts: { now?: number; isTrusted?: (e: Event) => boolean } = {}): Promise<GuardHandle> {
   clock = opts.now ?? NOW;
   ctx = new ContentScriptContext('guard-test');
-  const handle = runGuard(ctx, fakeSite, { isTrusted: () => true, now: () => clock });
+  const handle = runGuard(ctx, fakeSite, { isTrusted: opts.isTrusted ?? (() => true), now: () => clock });
   await handle.ready;
   return handle;
 }
@@ -631,7 +636,7 @@ function linkedPost(handle: string): { post: HTMLElement; link: HTMLAnchorElemen
 describe('list updates and the scan', () => {
   it('a list update takes effect without reload once the background says so (jn.refresh)', async () => {
     await seed();
-    await start();
+    const handle = await start();
     const p = post('@warga_baru');
     click(icon(p, 'like'));
     await settle();
@@ -642,8 +647,8 @@ describe('list updates and the scan', () => {
     await fakeBrowser.storage.local.set(listStorage(v4));
     await refreshFromBackground();
 
-    // The post already on the page is marked by the rescan that follows the update.
-    expect(p.getAttribute(LISTED_ATTR)).toBe('listed');
+    // The post already on the page is found listed by the rescan that follows the update.
+    expect(handle.isListed(p)).toBe(true);
     const e = click(icon(p, 'like'));
     expect(e.defaultPrevented).toBe(true);
     expect((await dialog()).querySelector('[data-account]')?.textContent).toContain('Warga Baru Mencalonkan (fiktif)');
@@ -663,7 +668,7 @@ describe('list updates and the scan', () => {
 
   it('re-reads only on the background’s message: not on a storage write, a page’s or another extension’s message', async () => {
     await seed();
-    await start();
+    const handle = await start();
     const p = post('@warga_baru');
     await fakeBrowser.storage.local.set(listStorage(v4));
     await settle();
@@ -674,13 +679,13 @@ describe('list updates and the scan', () => {
     });
     await fakeBrowser.runtime.onMessage.trigger({ type: REFRESH }, { id: 'another-extension-id' });
     await settle();
-    expect(p.hasAttribute(LISTED_ATTR)).toBe(false);
+    expect(handle.isListed(p)).toBe(false);
     const before = click(icon(p, 'like'));
     expect(before.defaultPrevented).toBe(false);
     expect(pageSaw).toEqual(['click:like:@warga_baru']);
 
     await refreshFromBackground();
-    expect(p.getAttribute(LISTED_ATTR)).toBe('listed');
+    expect(handle.isListed(p)).toBe(true);
     const after = click(icon(p, 'like'));
     expect(after.defaultPrevented).toBe(true);
     await dialog();
@@ -706,12 +711,12 @@ describe('list updates and the scan', () => {
     expect(handle.stats.lastClickToDialogMs).toBeGreaterThanOrEqual(0);
   });
 
-  it('marks listed posts when they are added to the page, and not unlisted ones', async () => {
+  it('notes listed posts when they are added to the page, and not unlisted ones', async () => {
     await seed();
     const before = post('@capres_a');
-    await start();
+    const handle = await start();
     // Posts present at start are scanned once the list is ready.
-    expect(before.getAttribute(LISTED_ATTR)).toBe('listed');
+    expect(handle.isListed(before)).toBe(true);
 
     const listed = post('@Capres_A');
     const unlisted = post('@warga_biasa');
@@ -721,22 +726,22 @@ describe('list updates and the scan', () => {
     wrapper.append(nested);
     document.body.append(wrapper);
     await settle();
-    expect(listed.getAttribute(LISTED_ATTR)).toBe('listed');
-    expect(nested.getAttribute(LISTED_ATTR)).toBe('listed');
-    expect(unlisted.hasAttribute(LISTED_ATTR)).toBe(false);
+    expect(handle.isListed(listed)).toBe(true);
+    expect(handle.isListed(nested)).toBe(true);
+    expect(handle.isListed(unlisted)).toBe(false);
   });
 
-  it('a recycled row (its author link’s href rewritten in place) is re-marked', async () => {
+  it('a recycled row (its author link’s href rewritten in place) is read again', async () => {
     await seed();
-    await start();
+    const handle = await start();
     const { post: row, link } = linkedPost('capres_a');
     await settle();
-    expect(row.getAttribute(LISTED_ATTR)).toBe('listed');
+    expect(handle.isListed(row)).toBe(true);
 
     // The site reuses the row for an unlisted account: only the href changes.
     link.setAttribute('href', '/warga_biasa');
     await settle();
-    expect(row.hasAttribute(LISTED_ATTR)).toBe(false);
+    expect(handle.isListed(row)).toBe(false);
     const e = click(icon(row, 'like'));
     expect(e.defaultPrevented).toBe(false);
     expect(pageSaw).toEqual(['click:like:']); // (pageSaw shows data-author, empty on this row)
@@ -744,7 +749,7 @@ describe('list updates and the scan', () => {
     // And back to a listed one.
     link.setAttribute('href', '/capres_a');
     await settle();
-    expect(row.getAttribute(LISTED_ATTR)).toBe('listed');
+    expect(handle.isListed(row)).toBe(true);
   });
 
   it('stops listening when the content script context is invalidated', async () => {
@@ -766,5 +771,256 @@ describe('list updates and the scan', () => {
     await settle();
     expect(warnings()).toHaveLength(0);
     expect(outcomes()).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Exact matches: a tab decides on a 48-bit fingerprint; only the full key names a subject.
+
+/**
+ * What the background would write if `colliding` keys had the same 48-bit fingerprints as
+ * keys of `subject`: the shard (and its position → subject table) of a list that also holds
+ * their fingerprints, with the subject chunks (names and full keys) of the real list. That is
+ * exactly what a tab sees for an unlisted handle found by searching for a collision.
+ */
+function collidingStorage(colliding: string[], subject = 0, list: ListPayload = payload): Record<string, unknown> {
+  const x = list.entries.x!;
+  const forged: ListPayload = { ...list, entries: { x: { keys: [...x.keys, ...colliding], subjects: [...x.subjects, ...colliding.map(() => subject)] } } };
+  const real = compileList(list, SOURCE);
+  const f = compileList(forged, SOURCE);
+  const shard = f.shards.find((sh) => sh.platform === 'x')!;
+  return { ...real.chunks, [shard.subjectOfKey]: f.chunks[shard.subjectOfKey], [KEYS.shards('x')]: [shard] };
+}
+
+async function seedColliding(policy: Policy = {}, colliding = ['@warga_kembar']) {
+  await fakeBrowser.storage.local.set({ [KEYS.config]: effectiveConfig(policyState(policy), undefined), ...collidingStorage(colliding) });
+}
+
+describe('a fingerprint that matches an unlisted key (a collision)', () => {
+  it('the tab’s index does find it: the fingerprint alone would name the listed candidate', async () => {
+    await seedColliding();
+    const handle = await start();
+    const hit = handle.index!.match(['@warga_kembar'], NOW);
+    expect(hit?.entryId).toBe('x:@warga_kembar');
+    // Its subject, by position, is the candidate, whose full keys do not hold it.
+    const listed = await handle.subjects.load(hit!);
+    expect(listed?.name).toBe('Capres Contoh A (fiktif)');
+    expect(listed?.keys).toEqual(['x:@capres_a']);
+  });
+
+  it('details already prefetched: the click is not even stopped, nothing is shown or recorded', async () => {
+    await seedColliding();
+    await start();
+    const p = post('@warga_kembar');
+    await settle(); // the scan prefetched the chunk (names and full keys)
+    const e = click(icon(p, 'like'));
+    expect(e.defaultPrevented).toBe(false);
+    expect(pageSaw).toEqual(['click:like:@warga_kembar']);
+    await settle();
+    expect(warnings()).toHaveLength(0);
+    expect(outcomes()).toEqual([]);
+  });
+
+  it('details not yet read: the click is held, then let through once, with nothing shown or recorded', async () => {
+    await seedColliding();
+    await start();
+    const p = post('@warga_kembar');
+    const e = click(icon(p, 'like')); // before the scan has run: the decision is the fingerprint's
+    expect(e.defaultPrevented).toBe(true);
+    expect(pageSaw).toEqual([]);
+    await settle();
+    expect(pageSaw).toEqual(['click:like:@warga_kembar']);
+    expect(warnings()).toHaveLength(0);
+    expect(outcomes()).toEqual([]);
+    // And the next click is neither held nor warned.
+    expect(click(icon(p, 'like')).defaultPrevented).toBe(false);
+    await settle();
+    expect(pageSaw).toEqual(['click:like:@warga_kembar', 'click:like:@warga_kembar']);
+    expect(warnings()).toHaveLength(0);
+    expect(outcomes()).toEqual([]);
+  });
+
+  it('the real candidate next to it is still warned, with its name', async () => {
+    await seedColliding();
+    await start();
+    click(icon(post('@capres_a'), 'like'));
+    expect((await dialog()).querySelector('[data-account]')?.textContent).toContain('Capres Contoh A (fiktif)');
+    await settle();
+    expect(outcomes()).toEqual(['warned']);
+  });
+
+  it('a colliding author quoting a real candidate: the warning is about the quoted candidate', async () => {
+    await seedColliding();
+    await start();
+    const p = post('@warga_kembar');
+    p.setAttribute('data-quoted', '@capres_a');
+    click(icon(p, 'like'));
+    const root = await dialog();
+    expect(root.querySelector('[data-account]')?.textContent).toContain('@capres_a');
+    await settle();
+    expect(outcomes()).toEqual(['warned']);
+    expect((sent[0].payload as { event: GuardEvent }).event.entryId).toBe('x:@capres_a');
+  });
+
+  it('audit: nothing is recorded for a collision; the real candidate is', async () => {
+    await seedColliding({ mode: 'audit' });
+    await start();
+    click(icon(post('@warga_kembar'), 'like'));
+    await settle();
+    expect(outcomes()).toEqual([]);
+    click(icon(post('@capres_a'), 'like'));
+    await settle();
+    expect(outcomes()).toEqual(['audited']);
+    expect(pageSaw).toEqual(['click:like:@warga_kembar', 'click:like:@capres_a']);
+  });
+
+  it('follows a menu commit too: a repost opened on a colliding post commits untouched', async () => {
+    await seedColliding();
+    await start();
+    click(icon(post('@warga_kembar'), 'repost-menu'));
+    const commit = click(openMenu());
+    await settle();
+    expect(warnings()).toHaveLength(0);
+    expect(outcomes()).toEqual([]);
+    // Held while the key was confirmed, then replayed once.
+    expect(commit.defaultPrevented).toBe(true);
+    expect(pageSaw).toEqual(['click:repost-menu:@warga_kembar', 'click:menu-share:-']);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Only a person's input counts.
+
+describe('input a script made (isTrusted false)', () => {
+  /** Events the "user" made; everything else (dispatched by the page, our replay) is a script's. */
+  let byUser: WeakSet<Event>;
+  const startReal = () => start({ isTrusted: (e) => byUser.has(e) });
+  const user = <T extends Event>(target: Element, e: T): T => {
+    byUser.add(e);
+    target.dispatchEvent(e);
+    return e;
+  };
+  const init = { bubbles: true, cancelable: true, composed: true };
+  beforeEach(() => {
+    byUser = new WeakSet();
+  });
+
+  it('three likeButton.click() calls on a listed post: stopped, no dialog, no record', async () => {
+    await seed();
+    await startReal();
+    const p = post('@capres_a');
+    await settle();
+    for (let i = 0; i < 3; i++) btn(p, 'like').click();
+    await settle();
+    expect(warnings()).toHaveLength(0);
+    expect(pageSaw).toEqual([]); // the site does not act on the script's behalf either
+    expect(outcomes()).toEqual([]);
+  });
+
+  it('a script’s pointer, key and touch events on a listed post’s controls are stopped silently', async () => {
+    await seed();
+    await startReal();
+    for (const type of ['pointerdown', 'mousedown', 'touchstart', 'touchend', 'keydown']) pageListens(type);
+    const p = post('@capres_a');
+    await settle();
+    const pd = new PointerEvent('pointerdown', init);
+    icon(p, 'like').dispatchEvent(pd);
+    icon(p, 'like').dispatchEvent(new MouseEvent('mousedown', init));
+    for (const type of ['touchstart', 'touchend']) icon(p, 'comment').dispatchEvent(new Event(type, init));
+    const enter = keydown(btn(p, 'comment'), 'Enter');
+    const space = keydown(btn(p, 'follow'), ' ');
+    expect(pd.defaultPrevented).toBe(true);
+    expect(enter.defaultPrevented).toBe(true);
+    expect(space.defaultPrevented).toBe(true);
+    click(icon(p, 'share'));
+    await settle();
+    expect(pageSaw).toEqual([]);
+    expect(warnings()).toHaveLength(0);
+    expect(outcomes()).toEqual([]);
+  });
+
+  it('a script’s input on an unlisted post, or on an undo, is the page’s', async () => {
+    await seed();
+    await startReal();
+    const other = post('@warga_biasa');
+    btn(other, 'like').click();
+    btn(post('@capres_a'), 'unlike').click();
+    await settle();
+    expect(pageSaw).toEqual(['click:like:@warga_biasa', 'click:unlike:@capres_a']);
+    expect(outcomes()).toEqual([]);
+  });
+
+  it('audit: a script’s click is stopped and not recorded; the user’s is recorded and passes', async () => {
+    await seed({ mode: 'audit' });
+    await startReal();
+    const p = post('@capres_a');
+    btn(p, 'like').click();
+    await settle();
+    expect(outcomes()).toEqual([]);
+    expect(pageSaw).toEqual([]);
+    user(icon(p, 'like'), new MouseEvent('click', init));
+    await settle();
+    expect(outcomes()).toEqual(['audited']);
+    expect(pageSaw).toEqual(['click:like:@capres_a']);
+  });
+
+  it('the user’s click warns; a script cannot open a second one, and Proceed’s replay (a script click) passes once', async () => {
+    await seed();
+    await startReal();
+    const p = post('@capres_a');
+    const e = user(icon(p, 'like'), new MouseEvent('click', init));
+    expect(e.defaultPrevented).toBe(true);
+    const root = await dialog();
+    btn(p, 'follow').click(); // a script, while the warning is open
+    expect(warnings()).toHaveLength(1);
+    user(root.querySelector<HTMLElement>('[data-action="proceed"]')!, new MouseEvent('click', init));
+    await settle();
+    expect(pageSaw).toEqual(['click:like:@capres_a']);
+    expect(outcomes()).toEqual(['warned', 'proceeded']);
+  });
+
+  it('a script cannot set the menu context a user’s repost is judged by', async () => {
+    await seed();
+    await startReal();
+    btn(post('@capres_a'), 'repost-menu').click(); // a script "opens" a listed post's menu
+    user(btn(post('@warga_biasa'), 'repost-menu'), new MouseEvent('click', init));
+    user(openMenu(), new MouseEvent('click', init));
+    await settle();
+    expect(warnings()).toHaveLength(0);
+    expect(outcomes()).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Invisible to the page.
+
+describe('the site’s DOM', () => {
+  it('is exactly as it was after the scan: no mark on any post, listed or not', async () => {
+    await seed();
+    post('@capres_a');
+    post('@warga_biasa');
+    linkedPost('capres_a');
+    const atStart = document.documentElement.outerHTML;
+    const handle = await start();
+    await settle();
+    expect(document.documentElement.outerHTML).toBe(atStart);
+
+    const added = post('@Capres_A');
+    const nested = document.createElement('section');
+    nested.append(Object.assign(document.createElement('article'), {}));
+    nested.firstElementChild!.setAttribute('data-author', '@capres_a');
+    document.body.append(nested);
+    const { link } = linkedPost('warga_biasa');
+    const afterAdding = document.documentElement.outerHTML;
+    await settle();
+    link.setAttribute('href', '/capres_a'); // a recycled row
+    const afterRecycling = document.documentElement.outerHTML;
+    await settle();
+    expect(document.documentElement.outerHTML).toBe(afterRecycling);
+    expect(afterRecycling).toBe(afterAdding.replace('href="/warga_biasa"', 'href="/capres_a"'));
+    // The scan did run: the tab knows, the page does not.
+    expect(handle.isListed(added)).toBe(true);
+    expect(handle.isListed(nested.firstElementChild!)).toBe(true);
+    expect(document.querySelectorAll('[data-jaga-netral]')).toHaveLength(0);
   });
 });

@@ -135,6 +135,37 @@ describe('npm run hooks', { timeout: 120_000 }, () => {
     expect(k.stderr).toMatch(/public-key/);
   });
 
+  it('verify gives one line, never a stack, for a duplicate key, deep nesting or a re-encoded signature', () => {
+    const text = readFileSync(join(dir, 'out/hooks.json'), 'utf8');
+    const cases: [string, string, RegExp][] = [
+      ['dup.json', text.replace('"payload":{', '"payload":{"sites":{},'), /^dup\.json: format: duplicate key "sites" in payload \(another reader may take the other one\)$/],
+      ['deep.json', text.replace('"payload":{', `"payload":{"rollout":${'['.repeat(200_000)}${']'.repeat(200_000)},`), /^deep\.json: format: nested deeper than 64 levels at payload\.rollout\[0\]/],
+      ['deeper.json', '['.repeat(900_000), /^deeper\.json: format: nested deeper than 64 levels at \[0\]/],
+      ['urlsafe.json', text.replace(/"signature":"([^"]+)"/, (_m, sig: string) => `"signature":"${sig.replace(/=+$/, '')}"`), /^urlsafe\.json: signature-encoding: the signature is padded differently; expected the standard base64/],
+    ];
+    for (const [file, body, line] of cases) {
+      writeFileSync(join(dir, file), body);
+      const r = run('verify', '--in', file, '--public-key', pub);
+      expect(r.code, file).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trimEnd().split('\n'), file).toHaveLength(1);
+      expect(r.stderr.trimEnd(), file).toMatch(line);
+    }
+  });
+
+  it('build and format refuse a hooks file that gives a key twice, naming it', () => {
+    const twice = formatSiteHooks(hooks('x')).replace('"shortcuts": {', '"shortcuts": {"l": "like", "l": "like",');
+    writeFileSync(join(dir, 'twice.json'), twice);
+    const b = run('build', '--key', 'keys/list-key.pem', '--out', 'twice-out.json', '--version', '9', '--site', 'x=twice.json');
+    expect(b.code).toBe(1);
+    expect(b.stderr).toContain('twice.json: x: duplicate key "l" in shortcuts');
+    expect(existsSync(join(dir, 'twice-out.json'))).toBe(false);
+    const f = run('format', 'twice.json');
+    expect(f.code).toBe(1);
+    expect(f.stderr).toContain('twice.json: duplicate key "l" in shortcuts');
+    expect(readFileSync(join(dir, 'twice.json'), 'utf8')).toBe(twice);
+  });
+
   it('build refuses a site whose minEngine is above this build, naming it', () => {
     const r = run('build', '--key', 'keys/list-key.pem', '--out', 'future-out.json', '--version', '9', '--site', 'x=future.json');
     expect(r.code).toBe(1);

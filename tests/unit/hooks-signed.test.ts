@@ -224,6 +224,61 @@ describe('signed hooks', () => {
   });
 });
 
+describe('signed hooks: one reading, one spelling', () => {
+  it('refuses a key given twice anywhere in the document, naming the key and where', async () => {
+    const k = await generateKeyPair();
+    const base = await signRaw(payload(), k.privatePem, k.publicKey);
+    const cases: [string, string][] = [
+      // A "sites" injected before the real one: JSON.parse would keep the real one and the signature hold.
+      [base.replace('"payload":{', '"payload":{"sites":{"x":{}},'), 'duplicate key "sites" in payload'],
+      [base.replace('"like":{', '"like":{"label":"unlike",'), 'duplicate key "label" in payload.sites.x.selectors.like'],
+      [base.replace('"shortcuts":{', '"shortcuts":{"l":"unlike",'), 'duplicate key "l" in payload.sites.x.shortcuts'],
+      [base.replace('"shortcuts":{', '"shortcuts":{"\\u006c":"unlike",'), 'duplicate key "l" in payload.sites.x.shortcuts'],
+      [base.replace('{"format"', '{"publicKey":"x","format"'), 'duplicate key "publicKey" at the top level'],
+    ];
+    for (const [text, detail] of cases) {
+      expect(text).not.toBe(base);
+      const e = await caught(() => parseSignedHooks(text));
+      expect(e.code).toBe('format');
+      expect(e.detail).toBe(`${detail} (another reader may take the other one)`);
+    }
+    // The untouched document still goes through.
+    await expect(verifySignedHooks(parseSignedHooks(base), [k.publicKey])).resolves.toEqual(payload());
+  });
+
+  it('refuses nesting deeper than the limit with a reason', async () => {
+    const k = await generateKeyPair();
+    const base = await signRaw(payload(), k.privatePem, k.publicKey);
+    const text = base.replace('"payload":{', `"payload":{"rollout":${'['.repeat(100)}${']'.repeat(100)},`);
+    const e = await caught(() => parseSignedHooks(text));
+    expect(e.code).toBe('format');
+    expect(e.detail).toMatch(/^nested deeper than 64 levels at payload\.rollout\[0\]/);
+  });
+
+  it('refuses the signature re-encoded (URL-safe, other padding, white space) with its own code', async () => {
+    const k = await generateKeyPair();
+    const good = JSON.parse(await signRaw(payload(), k.privatePem, k.publicKey));
+    expect(good.signature).toMatch(/^[A-Za-z0-9+/]{85}[AQgw]==$/);
+    const urlSafe = (b: string) => (/[+/]/.test(b) ? b : `${b.slice(0, 10)}/${b.slice(11)}`).replace(/\+/g, '-').replace(/\//g, '_');
+    const respelled: [string, RegExp][] = [
+      [urlSafe(good.signature), /URL-safe/],
+      [good.signature.replace(/=+$/, ''), /padded differently/],
+      [`${good.signature.slice(0, 40)} ${good.signature.slice(40)}`, /white space/],
+      ['AAAA', /encodes 3 bytes/],
+    ];
+    for (const [signature, detail] of respelled) {
+      const e = await caught(() => parseSignedHooks(JSON.stringify({ ...good, signature })));
+      expect(e.code).toBe('signature-encoding');
+      expect(e.detail).toMatch(detail);
+    }
+    const doc = parseSignedHooks(JSON.stringify(good));
+    const e = await caught(verifySignedHooks({ ...doc, signature: good.signature.replace(/=+$/, '') }, [k.publicKey]));
+    expect(e.code).toBe('signature-encoding');
+    expect(describeHooksError(e, 'id')).toMatch(/^Tanda tangan pembaruan data situs tidak ditulis dalam bentuk baku/);
+    expect(describeHooksError(e, 'en')).toMatch(/^The site data update's signature is not written in the standard form/);
+  });
+});
+
 describe('describeHooksError', () => {
   it('has a plain Indonesian and English sentence for every code, saying the hooks in force stay', () => {
     for (const code of HOOKS_ERROR_CODES) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildPayload, formatBuildError, MAX_ERRORS, type BuildError, type BuildResult } from '../../lib/list/build';
+import { buildPayload, csvErrorToBuildError, formatBuildError, MAX_ERRORS, type BuildError, type BuildResult } from '../../lib/list/build';
+import { CsvError } from '../../lib/list/csv';
 
 const OPTS = { version: 7, issuer: 'KPU Contoh', createdAt: '2026-11-01T00:00:00.000Z' };
 const HEADER = 'platform,account,name,role,election,party,region,valid_from,valid_until,source';
@@ -14,10 +15,10 @@ function errorsOf(csv: string): BuildError[] {
   if (r.ok) throw new Error('expected errors');
   return r.errors;
 }
-/** The errors as `LINE column: message`, for compact assertions. */
+/** The errors as `LINE column: message` (`#N` for a column without a name), for compact assertions. */
 function brief(r: BuildResult | BuildError[]): string[] {
   const errs = Array.isArray(r) ? r : r.ok ? [] : r.errors;
-  return errs.map((e) => `${e.line} ${e.column ?? '-'}: ${e.message}`);
+  return errs.map((e) => `${e.line} ${e.column ?? (e.columnNumber ? `#${e.columnNumber}` : '-')}: ${e.message}`);
 }
 
 describe('building a list payload from CSV', () => {
@@ -111,7 +112,7 @@ describe('building a list payload from CSV', () => {
       '7 valid_from: "2029-02-30" is not a real date',
       '8 valid_until: "31/12/2029" is not a date in the form YYYY-MM-DD',
       '9 valid_until: valid_until 2030-01-01 is before valid_from 2030-01-02',
-      '10 -: row has 7 fields; the header has 10',
+      '10 valid_from: row has 7 fields; the header has 10: the row ends before this column (a missing comma, or a line break in an unquoted value?)',
       '11 account: "bad handle!" is not a valid instagram account',
       '12 name: contains a control character (U+0009) in "Budi\\tSantoso"',
       expect.stringMatching(/^13 name: name is 201 characters long; the limit is 200/),
@@ -145,21 +146,77 @@ describe('building a list payload from CSV', () => {
     expect(ok('platform,account,name\nx,@same,A\ninstagram,@same,B\n').stats.entries).toBe(2);
   });
 
-  it('reports a CSV syntax error with its line, with the row errors before it', () => {
+  it('reports a CSV syntax error with its line and column, with the row errors before it', () => {
     const errs = errorsOf('platform,account,name\nx,,A\nx,@b,"unclosed\n');
-    expect(brief(errs)).toEqual(['2 account: account is empty', '3 -: a quoted field opened on line 3 is never closed (missing ")']);
+    expect(brief(errs)).toEqual(['2 account: account is empty', '3 name: a quoted field opened on line 3 is never closed (missing ")']);
   });
 
-  it(`stops after ${MAX_ERRORS} errors and says so`, () => {
-    const rows = Array.from({ length: 150 }, (_, i) => `x,not valid ${i},N`);
-    const r = buildPayload(['platform,account,name', ...rows].join('\n'), OPTS);
+  it('goes on after a quoting error at the next line, so every bad row is reported in one run', () => {
+    const csv = [
+      'platform,account,name,role,notes', // 1
+      'x,@a1,A,,', // 2
+      'x,@a2,"Unclosed,dpr,', // 3: never closed
+      'x,,B,,', // 4
+      'x,@a3,C,"dpr"x,', // 5: text after a closing quote
+      'myspace,@a4,D,,', // 6
+      'x,@a5,"Two', // 7: a quoted field over two lines…
+      'lines"!,,', // 8: …with text after its closing quote
+      'x,@a6,E,,"fine ""quoted"" note"', // 9
+      'x,@a7,F,,"bad"note', // 10: in an unknown column
+      'x,@a8,G,capres,', // 11
+      'x,@a1,A,,', // 12: a duplicate of line 2, fine
+    ].join('\n');
+    const check = 'a quote inside a quoted field must be doubled ("")';
+    expect(brief(errorsOf(csv))).toEqual([
+      // The quote on line 3 is closed by the first quote on line 5: reported where it opened…
+      `3 name: a quoted field opened on line 3 is not closed on that line; its closing quote was taken to be the one on line 5, which is followed by unexpected text "dpr\\"x,"; check the quotes on lines 3–5 (${check})`,
+      // …and lines 4 and 5 are read again as rows of their own.
+      '4 account: account is empty',
+      `5 role: unexpected text after a closing quote: "x,"; ${check}`,
+      '6 platform: unknown platform "myspace"; use one of x, facebook, instagram, tiktok, youtube, threads',
+      `7 name: a quoted field opened on line 7 is not closed on that line; its closing quote was taken to be the one on line 8, which is followed by unexpected text "!,,"; check the quotes on lines 7–8 (${check})`,
+      '8 role: row has 3 fields; the header has 5: the row ends before this column (a missing comma, or a line break in an unquoted value?)',
+      `10 notes: unexpected text after a closing quote: "note"; ${check}`,
+      expect.stringMatching(/^11 role: unknown role "capres"/),
+    ]);
+    // A quote never closed at all: the rows after it are read as well.
+    expect(brief(errorsOf('platform,account,name\nx,@a,"Open\nx,,B\nx,@c,\n'))).toEqual([
+      '2 name: a quoted field opened on line 2 is never closed (missing ")',
+      '3 account: account is empty',
+      '4 name: name is empty',
+    ]);
+  });
+
+  it('names the column of every row error: by the header, or by position where the header has none', () => {
+    const csv = ['platform,account,name,,source', 'x,@a,A,,', 'x,@b,B,,,extra', 'x,@c,C,"x"y,', 'x,@d'].join('\n');
+    expect(brief(errorsOf(csv))).toEqual([
+      '3 #6: row has 6 fields; the header has 5: this column and those after it have no header (an unquoted comma in a value?)',
+      '4 #4: unexpected text after a closing quote: "y,"; a quote inside a quoted field must be doubled ("")',
+      '5 name: row has 2 fields; the header has 5: the row ends before this column (a missing comma, or a line break in an unquoted value?)',
+    ]);
+    // A broken header: its line and position; no row can be read without it.
+    expect(brief(errorsOf('platform,"account"x,name\nx,,A\n'))).toEqual([
+      '1 #2: unexpected text after a closing quote: "x,name"; a quote inside a quoted field must be doubled ("")',
+    ]);
+    // Every error of a file names a column, but for the file as a whole.
+    const all = errorsOf(['platform,account,name,valid_from', 'x,,,2029-13-01', 'y,"a"b,N,', 'x,@a,N', 'x,@b,N,,,'].join('\n'));
+    expect(all).toHaveLength(6);
+    for (const e of all) expect(e.column !== null || e.columnNumber !== undefined, JSON.stringify(e)).toBe(true);
+    for (const e of all) expect(e.columnNumber, JSON.stringify(e)).toBeDefined();
+  });
+
+  it(`reports the first ${MAX_ERRORS} errors and counts the rest, reading the whole file`, () => {
+    const rows = Array.from({ length: 150 }, (_, i) => (i === 120 ? 'x,"unclosed,N' : `x,not valid ${i},N`));
+    const r = buildPayload(['platform,account,name', ...rows, 'x,@ok,N', 'x,,N'].join('\n'), OPTS);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toHaveLength(MAX_ERRORS);
     expect(r.truncated).toBe(true);
+    // 150 bad rows (one a quoting error) and the empty account after them.
+    expect(r.more).toBe(51);
     expect(r.errors[99].line).toBe(101);
     const exactly = buildPayload(['platform,account,name', ...rows.slice(0, MAX_ERRORS)].join('\n'), OPTS);
-    expect(!exactly.ok && exactly.truncated).toBe(false);
+    expect(!exactly.ok && [exactly.truncated, exactly.more]).toEqual([false, 0]);
   });
 
   it('warns, without failing, when there are no data rows', () => {
@@ -176,6 +233,13 @@ describe('building a list payload from CSV', () => {
 
   it('formats an error as FILE:LINE: column "COL": message', () => {
     expect(formatBuildError('a.csv', { line: 4, column: 'account', message: 'bad' })).toBe('a.csv:4: column "account": bad');
+    expect(formatBuildError('a.csv', { line: 4, column: 'account', columnNumber: 2, message: 'bad' })).toBe('a.csv:4: column "account": bad');
+    expect(formatBuildError('a.csv', { line: 5, column: null, columnNumber: 7, message: 'bad' })).toBe('a.csv:5: column 7: bad');
     expect(formatBuildError('a.csv', { line: 9, column: null, message: 'bad' })).toBe('a.csv:9: bad');
+  });
+
+  it('turns a "not UTF-8" CsvError into a BuildError with its line and column', () => {
+    expect(csvErrorToBuildError(new CsvError(3, 'not UTF-8', 2, 'name'))).toEqual({ line: 3, column: 'name', columnNumber: 3, message: 'not UTF-8' });
+    expect(csvErrorToBuildError(new CsvError(1, 'not UTF-8', 0))).toEqual({ line: 1, column: null, columnNumber: 1, message: 'not UTF-8' });
   });
 });

@@ -124,8 +124,45 @@ describe('npm run list', { timeout: 120_000 }, () => {
     writeFileSync(join(dir, 'latin1.csv'), Buffer.from('platform,account,name\nx,@a,Jos\xe9\n', 'latin1'));
     const r = run('build', '--in', 'latin1.csv', '--key', 'keys/list-key.pem', '--out', 'latin1.json');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('latin1.csv:2: the file is not UTF-8 text');
+    expect(r.stderr).toContain('latin1.csv:2: column "name": the file is not UTF-8 text');
     expect(existsSync(join(dir, 'latin1.json'))).toBe(false);
+  });
+
+  it('build reports every bad row, also after a quoting error, and counts errors past the first 100', () => {
+    const rows = ['platform,account,name', 'x,@a,"Open', 'x,,B', 'x,@c,"C"x', ...Array.from({ length: 120 }, (_, i) => `x,bad handle ${i},N`)];
+    writeFileSync(join(dir, 'quotes.csv'), rows.join('\n'));
+    const r = run('build', '--in', 'quotes.csv', '--key', 'keys/list-key.pem', '--out', 'quotes.json');
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trimEnd().split('\n');
+    // The quote opened on line 2 is closed by the first one on line 4: reported where it opened.
+    expect(lines[0]).toBe(
+      'quotes.csv:2: column "name": a quoted field opened on line 2 is not closed on that line; its closing quote was taken to be the one on line 4, which is followed by unexpected text "C\\"x"; check the quotes on lines 2–4 (a quote inside a quoted field must be doubled (""))',
+    );
+    expect(lines[1]).toBe('quotes.csv:3: column "account": account is empty');
+    expect(lines[2]).toBe('quotes.csv:4: column "name": unexpected text after a closing quote: "x"; a quote inside a quoted field must be doubled ("")');
+    expect(lines[3]).toBe('quotes.csv:5: column "account": "bad handle 0" is not a valid x account');
+    expect(lines.slice(-2)).toEqual(['… and 23 more errors (only the first 100 are shown).', '123 errors; nothing written.']);
+    expect(lines).toHaveLength(102);
+    expect(existsSync(join(dir, 'quotes.json'))).toBe(false);
+  });
+
+  it('verify gives one line, never a stack, for deep nesting, a duplicate key or a re-encoded signature', () => {
+    const text = readFileSync(join(dir, 'out/list.json'), 'utf8');
+    const cases: [string, string, RegExp][] = [
+      ['deep-array.json', '['.repeat(1_000_000), /^deep-array\.json: format: nested deeper than 64 levels at \[0\]\[0\]/],
+      ['deep-payload.json', text.replace('"payload":{', `"payload":{"x":${'['.repeat(100_000)}${']'.repeat(100_000)},`), /^deep-payload\.json: format: nested deeper than 64 levels at payload\.x\[0\]/],
+      ['dup.json', text.replace('"payload":{', '"payload":{"entries":{"x":{"keys":["@someone"],"subjects":[0]}},'), /^dup\.json: format: duplicate key "entries" in payload \(another reader may take the other one\)$/],
+      ['sig.json', text.replace(/"signature":"([^"]+)"/, (_m, sig: string) => `"signature":"${sig.slice(0, 40)}\\n${sig.slice(40)}"`), /^sig\.json: signature-encoding: the signature has white space in it; expected the standard base64 of its 64 bytes, 88 characters ending in "=="$/],
+    ];
+    for (const [file, body, line] of cases) {
+      expect(body).not.toBe(text);
+      writeFileSync(join(dir, file), body);
+      const r = run('verify', '--in', file, '--public-key', pub);
+      expect(r.code, file).toBe(1);
+      expect(r.stdout, file).toBe('');
+      expect(r.stderr.trimEnd().split('\n'), file).toHaveLength(1);
+      expect(r.stderr.trimEnd(), file).toMatch(line);
+    }
   });
 
   it('verify rejects a list whose name was changed by one character', () => {

@@ -66,6 +66,52 @@ describe('CSV parser (RFC 4180)', () => {
     }
   });
 
+  it('names the field of a quoting error', () => {
+    const fieldOf = (text: string) => {
+      try {
+        parseCsv(text);
+      } catch (e) {
+        return (e as CsvError).field;
+      }
+      return undefined;
+    };
+    expect(fieldOf('a,b,"c')).toBe(2);
+    expect(fieldOf('"a"x,b')).toBe(0);
+    expect(fieldOf('a,"b"x')).toBe(1);
+  });
+
+  it('with onError, reports each quoting error and goes on at the next line', () => {
+    const errors: [number, number | undefined, string][] = [];
+    const records: [number, string[]][] = [];
+    forEachCsvRecord(
+      'h1,h2\n"ab"c,d\ne,f\ng,"never closed\nh,i\r\n"x"y\rj,"k\nl"m\nn,o\n',
+      (fields, line) => {
+        records.push([line, fields]);
+      },
+      (e) => {
+        errors.push([e.line, e.field, e.message.slice(0, 41)]);
+      },
+    );
+    expect(errors).toEqual([
+      [2, 0, 'unexpected text after a closing quote: "c'],
+      // Closed by the first quote on line 6: reported on line 4, and lines 5 and 6 read again.
+      [4, 1, 'a quoted field opened on line 4 is not cl'],
+      [6, 0, 'unexpected text after a closing quote: "y'],
+      [7, 1, 'a quoted field opened on line 7 is not cl'],
+    ]);
+    expect(records).toEqual([
+      [1, ['h1', 'h2']],
+      [3, ['e', 'f']],
+      [5, ['h', 'i']],
+      [8, ['l"m']],
+      [9, ['n', 'o']],
+    ]);
+    // Returning false from onError stops the parse.
+    const seen: number[] = [];
+    forEachCsvRecord('"a"b\nc\n', (_f, line) => void seen.push(line), () => false);
+    expect(seen).toEqual([]);
+  });
+
   it('stops when the callback returns false', () => {
     const seen: number[] = [];
     forEachCsvRecord('a\nb\nc\nd\n', (_f, line) => {
@@ -111,6 +157,24 @@ describe('UTF-8 decoding', () => {
       expect(e).toBeInstanceOf(CsvError);
       expect((e as CsvError).line).toBe(3);
       expect((e as CsvError).message).toMatch(/UTF-8/);
+      // Line 3 is "cé": the first field, and the header names it "a".
+      expect([(e as CsvError).field, (e as CsvError).column]).toEqual([0, 'a']);
     }
+  });
+
+  it('names the column of the first byte that is not UTF-8, reading quotes as the parser does', () => {
+    const at = (prefix: string, suffix = '\n') => {
+      try {
+        decodeUtf8(new Uint8Array([...new TextEncoder().encode(prefix), 0xe9, ...new TextEncoder().encode(suffix)]));
+      } catch (e) {
+        return [(e as CsvError).line, (e as CsvError).field, (e as CsvError).column];
+      }
+      return null;
+    };
+    expect(at('platform,account,name\nx,@a,Jos')).toEqual([2, 2, 'name']);
+    expect(at('platform,account,name\nx,"@a,\nb",Jos')).toEqual([3, 2, 'name']);
+    expect(at('platform,account,name,"no\ntes"\nx,@a,"a "", b",')).toEqual([3, 3, 'no\ntes']);
+    expect(at('platform,acc')).toEqual([1, 1, undefined]);
+    expect(at('platform,account\nx,@a,extra')).toEqual([2, 2, undefined]);
   });
 });

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bytesToBase64 } from '../../lib/accounts/base64';
 import { serializeSignedList, signPayload } from '../../lib/list/build';
 import { describeListError, LIST_ERROR_CODES, ListError, type ListErrorCode } from '../../lib/list/errors';
+import { signatureEncodingProblem } from '../../lib/list/envelope';
 import { generateKeyPair, importPrivatePem, parsePublicKey, type ListKeyPair } from '../../lib/list/signature';
+import { MAX_JSON_DEPTH } from '../../lib/list/strict-json';
 import type { ListPayload, SignedList } from '../../lib/list/types';
 import { entryCount, parseSignedList, verifySignedList } from '../../lib/list/verify';
 
@@ -150,7 +152,8 @@ describe('verifying a signed list', () => {
     const otherSig = JSON.parse(
       serializeSignedList(await signPayload({ ...payload, version: 4 }, await importPrivatePem(keys.privatePem), keys.publicKey)),
     ).signature;
-    for (const sig of [otherSig, 'AAAA', '!!!']) {
+    // Another list's signature, and 64 bytes that are no signature at all: well formed, not valid.
+    for (const sig of [otherSig, `${'A'.repeat(85)}Q==`]) {
       const list: SignedList = parseSignedList(edited((d) => (d.signature = sig)));
       expect((await listError(() => verifySignedList(list, [keys.publicKey]))).code).toBe('bad-signature');
     }
@@ -164,6 +167,105 @@ describe('verifying a signed list', () => {
     claimed.publicKey = keys.publicKey;
     const e = await listError(() => verifySignedList(parseSignedList(JSON.stringify(claimed)), [keys.publicKey]));
     expect(e.code).toBe('bad-signature');
+  });
+});
+
+describe('one signature, one spelling', () => {
+  /** The list's signature bytes, written another way. */
+  const respell = (f: (b64: string) => string) => edited((d) => (d.signature = f(d.signature)));
+
+  it('the builder writes the canonical form: standard base64, 88 characters ending in "=="', () => {
+    expect(JSON.parse(text).signature).toMatch(/^[A-Za-z0-9+/]{85}[AQgw]==$/);
+    expect(signatureEncodingProblem(JSON.parse(text).signature)).toBeNull();
+  });
+
+  it('refuses the same signature re-encoded, up front, with its own code and reason', async () => {
+    const urlSafe = (b: string) => (/[+/]/.test(b) ? b : `${b.slice(0, 10)}+${b.slice(11)}`).replace(/\+/g, '-').replace(/\//g, '_');
+    const cases: [string, string, RegExp][] = [
+      ['URL-safe', respell(urlSafe), /is in URL-safe base64/],
+      ['no padding', respell((b) => b.replace(/=+$/, '')), /is padded differently/],
+      ['one "="', respell((b) => b.replace(/==$/, '=')), /is padded differently/],
+      ['extra padding', respell((b) => `${b}==`), /is padded differently/],
+      ['a line break inside', respell((b) => `${b.slice(0, 44)}\n${b.slice(44)}`), /has white space in it/],
+      ['spaces around', respell((b) => ` ${b} `), /has white space in it/],
+      ['trailing bits set', respell((b) => `${b.slice(0, 85)}${b[85] === 'B' ? 'C' : 'B'}==`), /sets bits past the 64th byte/],
+      ['too short', respell(() => 'AAAA'), /encodes 3 bytes/],
+      ['not base64', respell(() => '!!!'), /is not base64/],
+    ];
+    for (const [name, t, detail] of cases) {
+      const e = await listError(() => parseSignedList(t));
+      expect(e.code, name).toBe('signature-encoding');
+      expect(e.detail, name).toMatch(detail);
+      expect(e.detail, name).toContain('expected the standard base64 of its 64 bytes, 88 characters ending in "=="');
+    }
+  });
+
+  it('verifySignedList refuses a non-canonical signature too (a list built in code)', async () => {
+    const list = parseSignedList(text);
+    const e = await listError(() => verifySignedList({ ...list, signature: list.signature.replace(/=+$/, '') }, [keys.publicKey]));
+    expect(e.code).toBe('signature-encoding');
+  });
+
+  it('says so in both languages, without calling the list altered', () => {
+    const id = describeListError('signature-encoding', '', 'id');
+    const en = describeListError('signature-encoding', '', 'en');
+    expect(id).toMatch(/^Tanda tangan daftar tidak ditulis dalam bentuk baku/);
+    expect(en).toMatch(/^The list's signature is not written in the standard form/);
+    expect(id).not.toMatch(/diubah/);
+  });
+});
+
+describe('duplicate keys and deep nesting', () => {
+  it('refuses an "entries" injected before the real one, naming the key and where', async () => {
+    const injected = text.replace('"payload":{', '"payload":{"entries":{"x":{"keys":["@someone_else"],"subjects":[0]}},');
+    expect(injected).not.toBe(text);
+    // JSON.parse would take the last one, and the signature would hold.
+    expect(JSON.parse(injected).payload.entries).toEqual(payload.entries);
+    const e = await listError(() => parseSignedList(injected));
+    expect(e.code).toBe('format');
+    expect(e.detail).toBe('duplicate key "entries" in payload (another reader may take the other one)');
+  });
+
+  it('finds a duplicate however the key is spelled, at any level', async () => {
+    const cases: [string, string][] = [
+      [text.replace('"payload":{', '"payload":{"\\u0065ntries":{},'), 'duplicate key "entries" in payload'],
+      [text.replace('{"format"', '{"signature":"x","format"'), 'duplicate key "signature" at the top level'],
+      [text.replace('"facebook":{', '"facebook":{"subjects":[],'), 'duplicate key "subjects" in payload.entries.facebook'],
+      [text.replace('"x":{', '"x":{},"x":{'), 'duplicate key "x" in payload.entries'],
+    ];
+    for (const [t, detail] of cases) {
+      expect(t).not.toBe(text);
+      const e = await listError(() => parseSignedList(t));
+      expect(e.code).toBe('format');
+      expect(e.detail).toContain(detail);
+    }
+  });
+
+  it('refuses nesting deeper than the limit with a reason, never a RangeError', async () => {
+    const deep = (n: number) => text.replace('"payload":{', `"payload":{"extra":${'['.repeat(n)}${']'.repeat(n)},`);
+    for (const n of [MAX_JSON_DEPTH, 100_000, 1_000_000]) {
+      const e = await listError(() => parseSignedList(deep(n)));
+      expect(e.code).toBe('format');
+      expect(e.detail).toMatch(new RegExp(`^nested deeper than ${MAX_JSON_DEPTH} levels at payload\\.extra(\\[0\\])+…(\\[0\\])+$`));
+      expect(e.detail.length).toBeLessThan(140);
+    }
+    // Just under the limit it parses (and then fails only its signature).
+    const ok = parseSignedList(deep(MAX_JSON_DEPTH - 2));
+    expect((await listError(() => verifySignedList(ok, [keys.publicKey]))).code).toBe('bad-signature');
+    for (const t of ['['.repeat(1_000_000), `${'{"a":'.repeat(300_000)}1${'}'.repeat(300_000)}`]) {
+      const e = await listError(() => parseSignedList(t));
+      expect(e.code).toBe('format');
+      expect(e.detail).toMatch(/^nested deeper than 64 levels at /);
+    }
+  });
+
+  it('a payload too deep to re-serialise is a format error, not a RangeError (a list built in code)', async () => {
+    const list = parseSignedList(text);
+    let deep: unknown = 1;
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    const e = await listError(() => verifySignedList({ ...list, payload: { ...list.payload, deep } as ListPayload }, [keys.publicKey]));
+    expect(e.code).toBe('format');
+    expect(e.detail).toMatch(/nested too deeply/);
   });
 });
 

@@ -5,7 +5,7 @@ import { EMPLOYEE_STATUSES, EMPLOYEE_STATUS_SETTINGS, PLATFORMS, REPORT_FORMATS 
 import { DEFAULTS, effectiveConfig, isSiteGuarded, modeFor } from '../../lib/policy/effective';
 import { readManagedPolicy } from '../../lib/policy/read';
 import type { Policy, PolicyState, UserSettings } from '../../lib/policy/types';
-import { POLICY_KEYS, validatePolicy } from '../../lib/policy/validate';
+import { LIMITS, POLICY_KEYS, validatePolicy } from '../../lib/policy/validate';
 import managedSchema from '../../public/managed_schema.json';
 
 const KEY_A = `ed25519:${Buffer.alloc(32, 7).toString('base64')}`;
@@ -89,6 +89,25 @@ describe('validatePolicy', () => {
       const { policy, notes } = validatePolicy({ listUrls: urls });
       expect(policy.listUrls).toHaveLength(20);
       expect(notes).toHaveLength(2);
+    });
+
+    it(`keeps at most ${LIMITS.notes} notes, and one more that counts the rest, in both languages`, () => {
+      const started = performance.now();
+      const raw = { listUrls: ['https://a.example/l.json', ...Array.from({ length: 100_000 }, (_, i) => `ftp://bad${i}.example/`)], mode: 'loud' };
+      const { policy, notes } = validatePolicy(raw);
+      expect(performance.now() - started).toBeLessThan(5000);
+      expect(policy).toEqual({ listUrls: ['https://a.example/l.json'] });
+      expect(LIMITS.notes).toBe(50);
+      expect(notes).toHaveLength(51);
+      expect(notes[0].en).toMatch(/^Item 2 of 'listUrls' is invalid: .*ftp:\/\/bad0\.example/);
+      expect(notes[49].en).toMatch(/^Item 51 of 'listUrls'/);
+      // 100,000 bad URLs and the bad mode: 100,001 notes, 50 shown.
+      expect(notes[50]).toEqual({ key: '', id: '… dan 99951 catatan lain (tidak ditampilkan).', en: '… and 99951 more notes (not shown).' });
+      // Exactly at the cap: no count; one over: "1 more note".
+      const at = (n: number) => validatePolicy({ listUrls: Array.from({ length: n }, () => 42) }).notes;
+      expect(at(50)).toHaveLength(50);
+      expect(at(50).every((n) => n.key === 'listUrls')).toBe(true);
+      expect(at(51)[50]).toEqual({ key: '', id: '… dan 1 catatan lain (tidak ditampilkan).', en: '… and 1 more note (not shown).' });
     });
 
     it('drops duplicates and a value that is not an array', () => {
@@ -661,5 +680,16 @@ describe('public/managed_schema.json', () => {
 
   it('marks reportToken as a sensitive value', () => {
     expect(schema.properties.reportToken.sensitiveValue).toBe(true);
+  });
+});
+
+describe('a value nested too deep to print', () => {
+  it('drops only that item, with a note, and keeps the good ones', async () => {
+    const { validatePolicy } = await import('../../lib/policy/validate');
+    let deep: unknown = [];
+    for (let i = 0; i < 20_000; i++) deep = [deep];
+    const r = validatePolicy({ sites: ['x', deep, 'facebook'] } as never);
+    expect(r.policy.sites).toEqual(['x', 'facebook']);
+    expect(r.notes.length).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ListIndex, ShardIndex } from '../../lib/accounts/shard-index';
-import { SubjectStore } from '../../lib/accounts/subjects';
+import { isExact, SubjectStore } from '../../lib/accounts/subjects';
 import { compileList } from '../../lib/list/compile';
 import { SUBJECTS_PER_CHUNK, type ListPayload, type SubjectChunk } from '../../lib/list/types';
 
@@ -142,5 +142,47 @@ describe('subject details from storage chunks', () => {
     const store = new SubjectStore(2);
     for (let k = 0; k < 4; k++) await store.load(idx.match([`@s${k * SUBJECTS_PER_CHUNK}`])!);
     expect(store.size).toBe(2);
+  });
+});
+
+describe('confirming the full key (a fingerprint is not proof)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('each chunk carries its subjects’ full keys on every platform, as entry ids', () => {
+    const { chunks } = compileList(payload, 'https://k');
+    const chunk = Object.values(chunks).find((v): v is SubjectChunk => typeof v !== 'string')!;
+    expect(chunk.keys).toEqual([
+      ['x:@capres_contoh_a', 'x:id:1000000001', 'facebook:@caprescontoha'],
+      ['x:@cabup_c'],
+    ]);
+  });
+
+  it('a hit is exact when its key is its subject’s; a forged position is not', async () => {
+    const c = compileList(payload, 'https://k');
+    await fakeBrowser.storage.local.set(c.chunks);
+    const idx = ListIndex.fromWire('x', c.shards);
+    const store = new SubjectStore();
+    const hit = idx.match(['id:1000000001'])!;
+    expect(isExact((await store.load(hit))!, hit)).toBe(true);
+    // The same position reached by another key (what a 48-bit collision looks like).
+    const forged = { ...hit, key: '@warga_kembar', entryId: 'x:@warga_kembar' };
+    const listed = store.peek(forged)!;
+    expect(listed.name).toBe('Capres Contoh A (fiktif)');
+    expect(isExact(listed, forged)).toBe(false);
+  });
+
+  it('a chunk compiled before keys existed cannot tell: the fingerprint stands', async () => {
+    const c = compileList(payload, 'https://old');
+    const old = Object.fromEntries(Object.entries(c.chunks).map(([k, v]) => [k, typeof v === 'string' ? v : { listVersion: v.listVersion, subjects: v.subjects }]));
+    await fakeBrowser.storage.local.set(old);
+    const hit = ListIndex.fromWire('x', c.shards).match(['@capres_contoh_a'])!;
+    const listed = (await new SubjectStore().load({ ...hit, entryId: 'x:@anyone' }))!;
+    expect(listed.keys).toBeNull();
+    expect(isExact(listed, { ...hit, entryId: 'x:@anyone' })).toBe(true);
+  });
+
+  it('match() passes over hits the caller rejects, to the next key', () => {
+    const idx = ListIndex.fromWire('x', compileList(payload, 'https://m').shards);
+    expect(idx.match(['@capres_contoh_a', '@cabup_c'], Date.parse('2030-06-01'), (h) => h.key !== '@capres_contoh_a')?.key).toBe('@cabup_c');
   });
 });

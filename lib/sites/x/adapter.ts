@@ -22,6 +22,8 @@ import { xHandleFromPath, xHandleKey } from './urls';
 const FOLLOW_TESTID = /^(\d{1,20})-(?:follow|unfollow|cancel)$/;
 /** `@handle` as plain text (a quoted post's name block has no links). */
 const AT_HANDLE = /^@([A-Za-z0-9_]{1,15})$/;
+/** What may follow the last `-` of an avatar's `UserAvatar-Container-<handle>` testid (handles have no `-`). */
+const HANDLE_CHARS = /^[A-Za-z0-9_]{1,15}$/;
 const isXHost = (host: string) => /(^|\.)(x|twitter)\.com$/i.test(host);
 
 /** A handle as found on the page: canonical key plus the spelling shown. */
@@ -50,6 +52,7 @@ export function createXAdapter(H: CompiledHooks): SiteAdapter {
     socialContext: hook('socialContext').sel,
     quote: hook('quote').sel,
     permalink: hook('permalink').sel,
+    avatar: hook('avatar').sel,
     menu: hook('menu').sel,
     menuItem: hook('menuItem').sel,
     quoteItem: hook('quoteItem').sel,
@@ -363,7 +366,8 @@ export function createXAdapter(H: CompiledHooks): SiteAdapter {
     const relation = isRepostedByOther(post, quotes) ? 'original' : 'author';
     const out = [identity([userIdOf(button ?? null), author.key], author.display, relation)];
     for (const q of quotes) {
-      const quoted = atHandleIn(q.querySelector(css.userName) ?? q);
+      // quoteBoxes keeps only boxes with a name block.
+      const quoted = atHandleIn(q.querySelector(css.userName));
       if (quoted) out.push(identity([quoted.key], quoted.display, 'quoted'));
     }
     return out;
@@ -420,7 +424,12 @@ export function createXAdapter(H: CompiledHooks): SiteAdapter {
     return atHandleIn(box);
   }
 
-  /** A handle from a name block: a `/<handle>` link, else a `@handle` text (quoted posts). */
+  /**
+   * A handle from a name block: a `/<handle>` link. A quoted post's block has none (the whole
+   * quote is one link-role box without href): then what X itself wrote into the quote (its
+   * permalink, its avatar), and only then the `@handle` line of the block. Never the display
+   * name, which its owner chooses: "@capres_contoh_a" is a valid display name for anyone.
+   */
   function atHandleIn(block: Element | null): Handle | null {
     if (!block) return null;
     // getElementsByTagName: cached live collections, far cheaper than a selector query when
@@ -429,9 +438,50 @@ export function createXAdapter(H: CompiledHooks): SiteAdapter {
       const h = handleOfLink(a);
       if (h) return h;
     }
+    // Only link-less blocks get here (quotes, rare in a feed): one `closest` each.
+    const box = block.closest(css.quote);
+    return (box && quoteLinkHandle(box)) ?? handleLineIn(block);
+  }
+
+  /**
+   * A quote's author from what X generates, not what users type: the quote's own permalink
+   * (the link around its <time>, if X renders one), else its avatar, as a profile link or by
+   * its `UserAvatar-Container-<handle>` testid (tests/sites/x/fixtures/quote.html).
+   */
+  function quoteLinkHandle(box: Element): Handle | null {
+    for (const a of box.querySelectorAll(css.permalink)) {
+      if (!a.querySelector('time')) continue;
+      const m = statusOf(pathOf(a));
+      const key = m ? xHandleKey(m.handle) : null;
+      if (key && m) return { key, display: `@${m.handle}` };
+    }
+    for (const av of box.querySelectorAll(css.avatar)) {
+      for (const a of av.getElementsByTagName('a')) {
+        const h = handleOfLink(a);
+        if (h) return h;
+      }
+      const id = av.getAttribute('data-testid') ?? '';
+      const raw = id.slice(id.lastIndexOf('-') + 1);
+      const key = HANDLE_CHARS.test(raw) ? xHandleKey(raw) : null;
+      if (key) return { key, display: `@${raw}` };
+    }
+    return null;
+  }
+
+  /**
+   * The `@handle` line of a name block, by its place: X renders the display name first and
+   * the `@handle` line after it (quote.html, profile.html). So the first row is skipped,
+   * whatever it says; with no second row the block says nothing we can trust.
+   */
+  function handleLineIn(block: Element): Handle | null {
+    // Down through single wrappers to where the rows part.
+    let rows: Element = block;
+    while (rows.children.length === 1) rows = rows.children[0];
+    if (rows.children.length < 2) return null;
+    const nameRow = rows.children[0];
     for (const tag of ['span', 'div']) {
-      for (const el of block.getElementsByTagName(tag)) {
-        if (el.children.length) continue;
+      for (const el of rows.getElementsByTagName(tag)) {
+        if (el.children.length || nameRow.contains(el)) continue;
         const m = AT_HANDLE.exec(text(el));
         const key = m ? xHandleKey(m[1]) : null;
         if (key && m) return { key, display: `@${m[1]}` };
