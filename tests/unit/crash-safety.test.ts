@@ -274,10 +274,16 @@ const listPolicy = () => ({ listUrls: [LIST_URL], listPublicKeys: [pub.publicKey
 
 /** Waits until worker `id` is dead or has stopped writing. */
 async function quiet(id: number): Promise<void> {
+  // Settled: no write for three checks 30 ms apart. Macrotask turns alone are not enough on a
+  // loaded machine (CI runs suites in parallel): a list download still in flight would then
+  // spill its writes into the change being counted, and the write points would not line up.
   let last = -1;
-  for (let i = 0; i < 200 && !h.dead.has(id); i++) {
+  let still = 0;
+  for (let i = 0; i < 400 && !h.dead.has(id); i++) {
     await ticks(5);
-    if (h.writes === last) return;
+    await new Promise((r) => setTimeout(r, 30));
+    still = h.writes === last ? still + 1 : 0;
+    if (still >= 3) return;
     last = h.writes;
   }
 }
