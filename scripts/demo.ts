@@ -1,6 +1,6 @@
 /**
- * `npm start`: a real Chromium with the extension on the built-in demo pages of X and
- * Facebook (served on their real origins; the accounts are fictional and on the bundled
+ * `npm start`: a real Chromium with the extension on the built-in demo page of every guarded
+ * site (lib/sites/registry.ts; served on the sites' real origins; the accounts are fictional and on the bundled
  * demo list). With a display it opens a window for you to try; without one it runs
  * headless, walks through the demo (a like on a candidate's post, the warning, cancel,
  * proceed) and saves screenshots.
@@ -42,6 +42,23 @@ async function walkThrough(def: SiteDefinition, page: Page, saved: string[]): Pr
   await page.waitForTimeout(300);
   console.log(`  ${site}: proceed → the site did: ${JSON.stringify(await demoLog(page))}`);
   saved.push(await shot(page, `${site}-4-proceeded.png`));
+}
+
+/** The site's own signature gesture (a double tap on a photo, a repost, a subscribe), warned. */
+async function feature(def: SiteDefinition, page: Page, saved: string[]): Promise<void> {
+  const f = def.demo.feature;
+  if (!f) return;
+  const target = page.locator(f.target).first();
+  await target.scrollIntoViewIfNeeded();
+  if (f.gesture === 'dblclick') await target.dblclick();
+  else await target.click();
+  const w = warning(page);
+  await w.dialog.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.waitForTimeout(400);
+  saved.push(await shot(page, `${def.id}-5-${f.name}.png`));
+  await w.cancel.click();
+  await w.host.waitFor({ state: 'detached' });
+  console.log(`  ${def.id}: ${f.name} warned, cancelled → the site did: ${JSON.stringify(await demoLog(page))}`);
 }
 
 /**
@@ -87,6 +104,12 @@ async function main(): Promise<void> {
       await page.waitForTimeout(500); // the tab loads its list
       await walkThrough(site, page, saved);
       await page.close();
+      if (site.demo.feature) {
+        const again = await openDemo(browser.context, site.id);
+        await again.waitForTimeout(500);
+        await feature(site, again, saved);
+        await again.close();
+      }
     }
     const popup = await openPopup(browser.context);
     await popup.setViewportSize({ width: 400, height: 640 });

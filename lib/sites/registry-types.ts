@@ -20,10 +20,35 @@ export interface SiteDefinition {
   canonicalize: Canonicalizer;
   /** An adapter on compiled hooks: one per tab and hooks version. */
   create(hooks: CompiledHooks): SiteAdapter;
+  /** The built-in demo (`npm start`), the end-to-end tests and the benchmark. */
+  demo: DemoPage;
+}
+
+/**
+ * A page of fictional posts served on the site's real origin (tests/fixtures/demo/<site>.html).
+ * Its accounts are on the bundled demo list (scripts/demo/demo-list.csv).
+ */
+export interface DemoPage {
+  /** The page, relative to the repository. */
+  page: string;
+  /** Where it opens. */
+  url: string;
+  /** The like button of the listed candidate's first post. */
+  listedLike: string;
   /**
-   * The built-in demo (`npm start`) and the end-to-end tests: a page of fictional posts served
-   * on the site's real origin (`page`, relative to the repository), where it opens (`url`),
-   * and the like button of the listed candidate's first post (`listedLike`).
+   * That post (or card, or video): the benchmark clones it 2,000 times, with every string of
+   * `listedKeys` (the candidate's handle, id, …) altered in all but the last clone.
    */
-  demo: { page: string; url: string; listedLike: string };
+  listedPost: string;
+  listedKeys: string[];
+  /**
+   * Every post's guarded controls, for telling when a tab's guard is ready
+   * (tests/support/ready.ts): a script's press on a listed post's control is stopped once it is.
+   */
+  ready: string;
+  /**
+   * The site's signature gesture for the demo's screenshots (`npm start`): e.g. a double tap
+   * on a photo, a repost, a subscribe. Pressed on `target`, it must bring up the warning.
+   */
+  feature?: { name: string; target: string; gesture: 'click' | 'dblclick' };
 }

@@ -8,6 +8,7 @@
  */
 import { launch as launchChromium, EXTENSION_ID, extStorage, openDemo } from './browser';
 import { launchFirefox } from './firefox';
+import type { SiteId } from '../../lib/model';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -57,7 +58,7 @@ export interface E2EPage {
 export interface E2EBrowser {
   name: BrowserName;
   /** A new tab on the demo page of `site` served on the site's real origin. */
-  openDemo(site: 'x' | 'facebook', path?: string): Promise<E2EPage>;
+  openDemo(site: SiteId, path?: string): Promise<E2EPage>;
   openPopup(): Promise<E2EPage>;
   openOptions(): Promise<E2EPage>;
   /** A new tab on any URL (e.g. chrome://policy). */

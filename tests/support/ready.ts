@@ -8,16 +8,12 @@
  * controls — no demo page acts on a pointerdown — and the guard is ready when one of them
  * never reaches its control. It opens nothing, records nothing and uses up no allowance.
  */
+import type { SiteId } from '../../lib/model';
+import { siteById } from '../../lib/sites/registry';
 import type { E2EPage } from './e2e';
 
-/** Every post's guarded controls on each demo page (tests/fixtures/demo/). */
-const CONTROLS: Record<'x' | 'facebook', string> = {
-  x: 'article[data-testid="tweet"] :is([data-testid="like"], [data-testid="reply"])',
-  facebook: '[data-demo-post] :is([data-demo-act="like"], [data-demo-act="comment"])',
-};
-
 /** Whether the guard stops a script's press on some listed post's control, now. */
-function probe(page: E2EPage, site: 'x' | 'facebook'): Promise<boolean> {
+function probe(page: E2EPage, site: SiteId): Promise<boolean> {
   return page
     .evaluate((sel: string) => {
       for (const el of document.querySelectorAll(sel)) {
@@ -31,12 +27,12 @@ function probe(page: E2EPage, site: 'x' | 'facebook'): Promise<boolean> {
         if (!reached) return true;
       }
       return false;
-    }, CONTROLS[site])
+    }, siteById(site)!.demo.ready)
     .catch(() => false); // a navigation under the probe: ask again
 }
 
 /** True once the guard in `page` decides (its list is loaded, its first scan done); false after `timeoutMs`. */
-export async function guardActive(page: E2EPage, site: 'x' | 'facebook' = 'x', timeoutMs = 15_000): Promise<boolean> {
+export async function guardActive(page: E2EPage, site: SiteId = 'x', timeoutMs = 15_000): Promise<boolean> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     if (await probe(page, site)) return true;
@@ -46,6 +42,6 @@ export async function guardActive(page: E2EPage, site: 'x' | 'facebook' = 'x', t
 }
 
 /** Waits until the guard in `page` decides; throws after `timeoutMs`. */
-export async function waitForGuard(page: E2EPage, site: 'x' | 'facebook' = 'x', timeoutMs = 15_000): Promise<void> {
+export async function waitForGuard(page: E2EPage, site: SiteId = 'x', timeoutMs = 15_000): Promise<void> {
   if (!(await guardActive(page, site, timeoutMs))) throw new Error(`the guard never became ready on ${page.url()}`);
 }

@@ -14,7 +14,7 @@ describe('the content script entrypoint', () => {
 
   it('asks for no host beyond the guarded sites’ own origins', () => {
     for (const p of CONTENT_MATCHES) {
-      expect(p).toMatch(/^https:\/\/(mobile\.|www\.|web\.|m\.)?(x|twitter|facebook)\.com\/\*$/);
+      expect(p).toMatch(/^https:\/\/(mobile\.|www\.|web\.|m\.)?(x|twitter|facebook|instagram|threads|tiktok|youtube)\.(com|net)\/\*$/);
     }
   });
 

@@ -47,7 +47,7 @@ describe('the Firefox build', () => {
     expect(manifest.storage.managed_schema).toBe('managed_schema.json');
     // Content scripts only on the guarded sites; list servers are optional host permissions.
     expect(manifest.host_permissions ?? []).toEqual([]);
-    expect(manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches).every((m: string) => /^https:\/\/[a-z.]*(x|twitter|facebook)\.com\/\*$/.test(m))).toBe(true);
+    expect(manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches).every((m: string) => /^https:\/\/(mobile\.|www\.|web\.|m\.)?(x|twitter|facebook|instagram|threads|tiktok|youtube)\.(com|net)\/\*$/.test(m))).toBe(true);
   });
 
   it('passes web-ext lint with 0 errors and only the known warnings', () => {

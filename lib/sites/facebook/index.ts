@@ -18,5 +18,8 @@ export const facebookSite: SiteDefinition = {
     page: 'tests/fixtures/demo/facebook.html',
     url: 'https://www.facebook.com/',
     listedLike: '[data-demo-post]:has(a[href*="capres.contoh.a"]) [aria-label="Suka"]',
+    listedPost: '[data-demo-post]:has(a[href*="capres.contoh.a"])',
+    listedKeys: ['capres.contoh.a', '100000000000001'],
+    ready: '[data-demo-post] :is([data-demo-act="like"], [data-demo-act="comment"])',
   },
 };

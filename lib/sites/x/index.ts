@@ -18,5 +18,8 @@ export const xSite: SiteDefinition = {
     page: 'tests/fixtures/demo/x.html',
     url: 'https://x.com/home',
     listedLike: 'article[data-testid="tweet"]:has([data-testid="User-Name"] a[href="/capres_contoh_a"]) [data-testid="like"]',
+    listedPost: 'article[data-testid="tweet"]:has([data-testid="User-Name"] a[href="/capres_contoh_a"])',
+    listedKeys: ['capres_contoh_a'],
+    ready: 'article[data-testid="tweet"] :is([data-testid="like"], [data-testid="reply"])',
   },
 };
