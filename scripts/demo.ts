@@ -48,10 +48,12 @@ async function walkThrough(def: SiteDefinition, page: Page, saved: string[]): Pr
 async function feature(def: SiteDefinition, page: Page, saved: string[]): Promise<void> {
   const f = def.demo.feature;
   if (!f) return;
-  const target = page.locator(f.target).first();
-  await target.scrollIntoViewIfNeeded();
-  if (f.gesture === 'dblclick') await target.dblclick();
-  else await target.click();
+  for (const step of f.steps) {
+    const target = page.locator(step.target).first();
+    await target.scrollIntoViewIfNeeded();
+    if (step.gesture === 'dblclick') await target.dblclick();
+    else await target.click();
+  }
   const w = warning(page);
   await w.dialog.waitFor({ state: 'visible', timeout: 10_000 });
   await page.waitForTimeout(400);

@@ -48,7 +48,8 @@ export interface DemoPage {
   ready: string;
   /**
    * The site's signature gesture for the demo's screenshots (`npm start`): e.g. a double tap
-   * on a photo, a repost, a subscribe. Pressed on `target`, it must bring up the warning.
+   * on a photo, a repost (open the menu, then its item), a subscribe. The last step must bring
+   * up the warning; the ones before it must not.
    */
-  feature?: { name: string; target: string; gesture: 'click' | 'dblclick' };
+  feature?: { name: string; steps: { target: string; gesture: 'click' | 'dblclick' }[] };
 }
