@@ -275,9 +275,12 @@ describe('the modal reply composer', () => {
 describe('a profile', () => {
   const PROFILE = at('https://www.threads.com/@capres_contoh_a');
 
-  it('the header’s Ikuti follows the profile in the URL', () => {
+  it('the header’s Ikuti follows the profile in the URL; a suggestion card’s follows its account', () => {
     load('profile-id.html');
-    expect(click(captioned(document, 'Ikuti'), PROFILE)).toEqual(act('follow', 'profile @capres_contoh_a'));
+    const [header, card] = [...document.querySelectorAll('[role="button"]')].filter((b) => b.textContent === 'Ikuti');
+    expect(click(header, PROFILE)).toEqual(act('follow', 'profile @capres_contoh_a'));
+    // A suggestion card under the header follows its own account, not the profile.
+    expect(click(card, PROFILE)).toEqual(act('follow', 'suggested @timmenangcontoh'));
     expect(click(captioned(document, 'Sebut'), PROFILE)).toBeNull();
   });
 

@@ -131,10 +131,21 @@ export function createThreadsAdapter(H: CompiledHooks): SiteAdapter {
     const item = target.closest(css.menuItem);
     if (!item || !menu.contains(item)) return null;
     const icon = item.querySelector('svg[aria-label]');
-    const labels = [normLabel(text(item)), normLabel(item.getAttribute('aria-label')), normLabel(icon?.getAttribute('aria-label'))];
-    const says = (words: readonly string[]) => labels.some((l) => labelIs(l, words));
-    if (says(W.unrepost)) return null;
-    return says(W.repost) || says(W.quote) ? { type: 'menu-commit', action: 'share', control: item } : null;
+    // What the item says: its caption (not its icon's <title>), else its own label, else the
+    // icon's (the "Hapus" item keeps the repost icon: its caption decides).
+    const said = normLabel(captionOf(item)) || normLabel(item.getAttribute('aria-label')) || normLabel(icon?.getAttribute('aria-label'));
+    if (labelIs(said, W.unrepost)) return null;
+    return labelIs(said, W.repost) || labelIs(said, W.quote) ? { type: 'menu-commit', action: 'share', control: item } : null;
+  }
+
+  /** An element's visible text without its icons' <title>s (a menu item is a few nodes). */
+  function captionOf(el: Element): string {
+    let out = '';
+    for (const n of el.childNodes) {
+      if (n.nodeType === 3) out += n.textContent ?? '';
+      else if (isElement(n) && n.localName !== 'svg') out += ` ${captionOf(n)} `;
+    }
+    return out.replace(/\s+/g, ' ').trim();
   }
 
   // ---------------------------------------------------------------------------------------
@@ -226,13 +237,35 @@ export function createThreadsAdapter(H: CompiledHooks): SiteAdapter {
       const author = outside(quotes, button) ? ownAuthor(post, quotes) : null;
       return author ? [identity([author.key], author.display, 'author')] : [];
     }
+    const pick = (a: HTMLAnchorElement) => profileOfHref.get(a.getAttribute('href') ?? '');
     const onProfile = H.matchPath('profilePage', location.pathname);
+    const pageKey = onProfile ? threadsHandleFromPath(location.pathname) : null;
+    // A card right around the button naming another account (a suggestion shown under the
+    // header after a follow) is that account's, even inside the header.
+    const card = cardAccount(button);
+    if (card && card.key !== pageKey) return [identity([card.key], card.display, button.closest(css.dialog) ? 'profile' : 'suggested')];
     if (onProfile && ownerHeader(button, { title: css.profileTitle, stop: `${css.scanPost}, ${css.dialog}`, main: '[role="main"], main', maxClimb })) {
       const key = threadsHandleFromPath(location.pathname);
       return key ? [identity([key], `@${onProfile.handle}`, 'profile')] : [];
     }
-    const who = nearestLink(button, maxClimb, css.dialog, (a) => profileOfHref.get(a.getAttribute('href') ?? ''));
+    const who = nearestLink(button, maxClimb, css.dialog, pick);
     return who ? [identity([who.key], who.display, button.closest(css.dialog) ? 'profile' : 'suggested')] : [];
+  }
+
+  /**
+   * The account of a small card around `button`: climbing at most `maxClimb` steps, the first
+   * profile link, but never from a box that holds the page's title (the profile header itself).
+   */
+  function cardAccount(button: Element): Handle | null {
+    let el: Element | null = button.parentElement;
+    for (let i = 0; el && i < maxClimb; i++, el = el.parentElement) {
+      if (el.querySelector(css.profileTitle) || el.matches(css.scanPost) || el.matches(css.dialog)) return null;
+      for (const a of el.querySelectorAll(css.profileLink)) {
+        const h = button.contains(a) ? null : profileOfHref.get(a.getAttribute('href') ?? '');
+        if (h) return h;
+      }
+    }
+    return null;
   }
 
   /**
