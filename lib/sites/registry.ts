@@ -7,11 +7,12 @@
 import { facebookSite } from './facebook';
 import type { SiteId } from '../model';
 import type { SiteDefinition } from './registry-types';
+import { threadsSite } from './threads';
 import { xSite } from './x';
 
 export type { SiteDefinition } from './registry-types';
 
-export const SITES: readonly SiteDefinition[] = [xSite, facebookSite];
+export const SITES: readonly SiteDefinition[] = [xSite, facebookSite, threadsSite];
 
 /** The ids of the guarded sites, in registry order. */
 export const GUARDED_SITES: readonly SiteId[] = SITES.map((s) => s.id);

@@ -383,7 +383,16 @@ function wrapPage(page: Page): E2EPage {
     keyboard: {
       async press(key) {
         await toFront(page);
-        await page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
+        // Playwright's chords ("Control+Enter"): held modifiers around the last key.
+        type Key = Parameters<Page['keyboard']['press']>[0];
+        const parts = key.length > 1 ? key.split('+') : [key];
+        const last = parts.pop() as Key;
+        for (const m of parts) await page.keyboard.down(m as Key);
+        try {
+          await page.keyboard.press(last);
+        } finally {
+          for (const m of parts.reverse()) await page.keyboard.up(m as Key);
+        }
       },
     },
   };
