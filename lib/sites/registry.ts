@@ -4,11 +4,11 @@
  * Adding a site is its own folder (`lib/sites/<site>/`: urls.ts, hooks.json, adapter.ts,
  * index.ts) plus one line here. Sites never import each other.
  */
+import { xSite } from './x';
 import { facebookSite } from './facebook';
+import { threadsSite } from './threads';
 import type { SiteId } from '../model';
 import type { SiteDefinition } from './registry-types';
-import { threadsSite } from './threads';
-import { xSite } from './x';
 
 export type { SiteDefinition } from './registry-types';
 
