@@ -19,11 +19,11 @@ export const youtubeSite: SiteDefinition = {
   create: createYoutubeAdapter,
   demo: {
     page: 'tests/fixtures/demo/youtube.html',
-    url: 'https://www.youtube.com/watch?v=demoCapresA1',
+    url: 'https://www.youtube.com/watch?v=capresA0001',
     listedLike: `${LISTED_VIDEO} like-button-view-model button`,
     listedPost: LISTED_VIDEO,
     listedKeys: ['capres_contoh_a', 'UCcapresContohA000000001'],
-    ready: 'ytd-watch-metadata :is(like-button-view-model button, ytd-subscribe-button-renderer button)',
+    ready: ':is(ytd-watch-metadata, ytd-reel-video-renderer, yt-page-header-view-model) :is(like-button-view-model button, ytd-subscribe-button-renderer button, yt-subscribe-button-view-model button)',
     feature: { name: 'subscribe', steps: [{ target: `${LISTED_VIDEO} ytd-subscribe-button-renderer button`, gesture: 'click' }] },
   },
 };
