@@ -5,6 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { compileHooks } from '../../lib/sites/engine/hooks';
+import { probeHealth } from '../../lib/sites/engine/health';
 import type { Resolution } from '../../lib/sites/types';
 import { youtubeSite } from '../../lib/sites/youtube';
 import { bundledYoutubeAdapter } from '../../lib/sites/youtube/adapter';
@@ -214,7 +216,7 @@ describe('logged out', () => {
 });
 
 describe('unknown markup', () => {
-  it.each([WATCH_A, 'https://www.youtube.com/', 'https://www.youtube.com/@capres_contoh_a/videos'.replace('/@capres_contoh_a/videos', '/feed/trending')])('no control resolves, nothing throws (%s)', (url) => {
+  it.each([WATCH_A, 'https://www.youtube.com/', 'https://www.youtube.com/feed/trending'])('no control resolves, nothing throws (%s)', (url) => {
     load('unknown.html');
     for (const el of document.body.querySelectorAll('*')) expect(yt.resolveControl(el, at(url)), el.outerHTML.slice(0, 60)).toBeNull();
     expect(yt.findPosts(document.body)).toEqual([]);
@@ -365,5 +367,29 @@ describe('scanKeys agrees with findPosts and identitiesOf on every fixture', () 
       yt.scanKeys(p, (q, k) => q === p && alone.push(k));
       expect(alone).toEqual(keys);
     }
+  });
+});
+
+describe('detection health', () => {
+  const H = compileHooks(youtubeSite.hooks);
+  /** Fixtures are short: health only looks at pages with some text. */
+  const withText = () => document.body.appendChild(document.createElement('p')).append('x'.repeat(300));
+  it.each([
+    ['watch-id.html', '/watch'],
+    ['watch-en.html', '/watch'],
+    ['watch-old.html', '/watch'],
+    ['mobile-watch.html', '/watch'],
+    ['shorts.html', '/shorts/capresS0001'],
+  ])('%s on %s: the video block and its like and subscribe buttons are found', (fixture, path) => {
+    load(fixture);
+    withText();
+    expect(probeHealth(document, path, H)).toEqual({ checked: true, missing: null });
+  });
+
+  it('unknown markup on a watch page is reported; a channel page is not checked', () => {
+    load('unknown.html');
+    withText();
+    expect(probeHealth(document, '/watch', H)).toEqual({ checked: true, missing: 'watchMetadata' });
+    expect(probeHealth(document, '/@capres_contoh_a', H).checked).toBe(false);
   });
 });
