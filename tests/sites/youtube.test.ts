@@ -393,3 +393,17 @@ describe('detection health', () => {
     expect(probeHealth(document, '/@capres_contoh_a', H).checked).toBe(false);
   });
 });
+
+describe('a Short without a known channel bar', () => {
+  it('is its first channel link’s, not the channels its title mentions', () => {
+    load('shorts.html');
+    const active = $('ytd-reel-video-renderer[is-active]');
+    // A redesigned channel bar the hooks do not know.
+    const bar = $('yt-reel-channel-bar-view-model', active);
+    const renamed = document.createElement('yt-reel-channel-bar-v2');
+    renamed.innerHTML = bar.innerHTML;
+    bar.replaceWith(renamed);
+    expect(resolve($('#like-button button', active), 'https://www.youtube.com/shorts/capresS0001')).toEqual(['like', [['author', '@capres_contoh_a', '@capres_contoh_a']]]);
+    expect(yt.identitiesOf(active, at('https://www.youtube.com/shorts/capresS0001')).map((i) => i.keys)).toEqual([['@capres_contoh_a']]);
+  });
+});

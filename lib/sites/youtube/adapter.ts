@@ -161,10 +161,16 @@ export function createYoutubeAdapter(H: CompiledHooks): SiteAdapter {
     }
   }
 
-  /** A Short's channel: its channel bar, else the first channel link in it (comments aside). */
+  /**
+   * A Short's channel: its channel bar, else only the first channel link in it (comments
+   * aside): the title below it may @mention other channels.
+   */
   function reelOwner(reel: Element): Identity | null {
     const bar = reel.querySelector(css.reelChannel);
-    return channelIn(bar, 'author') ?? channelIn(reel, 'author', (a) => !!a.closest(css.comment));
+    const named = channelIn(bar, 'author');
+    if (named) return named;
+    const first = links(reel).find((a) => !a.closest(css.comment) && channelOfLink(a));
+    return first ? channelOf([first], 'author') : null;
   }
 
   /** The comment's author links (avatar, name), not those of a reply nested in it (older markup). */
