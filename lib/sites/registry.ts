@@ -7,12 +7,13 @@
 import { xSite } from './x';
 import { facebookSite } from './facebook';
 import { threadsSite } from './threads';
+import { youtubeSite } from './youtube';
 import type { SiteId } from '../model';
 import type { SiteDefinition } from './registry-types';
 
 export type { SiteDefinition } from './registry-types';
 
-export const SITES: readonly SiteDefinition[] = [xSite, facebookSite, threadsSite];
+export const SITES: readonly SiteDefinition[] = [xSite, facebookSite, threadsSite, youtubeSite];
 
 /** The ids of the guarded sites, in registry order. */
 export const GUARDED_SITES: readonly SiteId[] = SITES.map((s) => s.id);
