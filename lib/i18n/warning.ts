@@ -180,8 +180,13 @@ function inSentence(label: string, locale: Locale): string {
   return label.replace(/[A-Za-z]+/g, (w) => (w.length > 1 && w === w.toUpperCase() ? w : w.toLowerCase()));
 }
 
-/** What is acted on, named: "unggahan Budi", "akun Budi", "grup Relawan". */
-export function objectPhrase(relation: Relation, name: string, locale: Locale): string {
+/**
+ * What is acted on, named: "unggahan Budi", "akun Budi", "grup Relawan". One follows (or
+ * subscribes to) an account, never a post: a follow button in a post's header or under a video
+ * names the account (`action` follow turns a post relation into the account).
+ */
+export function objectPhrase(relation: Relation, name: string, locale: Locale, action?: Action): string {
+  if (action === 'follow' && (relation === 'author' || relation === 'original' || relation === 'quoted')) relation = 'profile';
   const id: Record<Relation, string> = {
     author: `unggahan ${name}`,
     original: `unggahan ${name} yang diposting ulang akun lain`,
@@ -222,7 +227,7 @@ export interface LeadInput {
 export function leadSentences(x: LeadInput): string {
   const L = x.locale;
   const verb = ACTION_LABELS[x.action][L];
-  const object = objectPhrase(x.relation, x.name, L);
+  const object = objectPhrase(x.relation, x.name, L, x.action);
   const listedAs = x.role ? inSentence(ROLE_LABELS[x.role][L], L) : '';
   const election = x.election ? electionLabel(x.election) : '';
   let first: string;
@@ -266,7 +271,7 @@ export function leadSentences(x: LeadInput): string {
 export function headline(x: { action: Action; relation: Relation; name: string; role?: Role; variant: number; locale: Locale }): string {
   const L = x.locale;
   const verb = ACTION_LABELS[x.action][L];
-  const object = objectPhrase(x.relation, x.name, L);
+  const object = objectPhrase(x.relation, x.name, L, x.action);
   const role = x.role ? inSentence(ROLE_LABELS[x.role][L], L) : '';
   const id = [
     `Tunggu sebentar — ${x.name} ada dalam daftar akun kampanye pemilu`,

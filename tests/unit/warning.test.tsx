@@ -108,6 +108,18 @@ describe('warning mount', () => {
     expect(q(h, '#jn-lead')!.textContent).toContain('unggahan Budi Demo yang diposting ulang akun lain');
   });
 
+  it('names the account, not a post, when the action is a follow or subscribe from a post or video', () => {
+    for (const relation of ['author', 'original', 'quoted'] as const) {
+      const h = open({ action: 'follow', relation });
+      const lead = q(h, '#jn-lead')!.textContent!;
+      expect(lead).toContain('mengikuti / bergabung dengan akun Budi Demo');
+      expect(lead).not.toContain('unggahan');
+      h.close();
+    }
+    const en = open({ action: 'follow', relation: 'author', locale: 'en' });
+    expect(q(en, '#jn-lead')!.textContent).toContain('follow / join the account Budi Demo');
+  });
+
   it('renders one visible [data-clause] per cited clause, each saying whom it binds', () => {
     const law = lawFor({ action: 'share', subject: match.subject, status: 'mixed' });
     const h = open({ law });
