@@ -121,6 +121,13 @@ describe('watch page, Indonesian, newer markup', () => {
     expect(resolve($('#description a[href="/@timmenangcontoh"]'), WATCH_A)).toBeNull();
   });
 
+  it('shows the owner by the name link, not by the avatar link (initials before the picture loads)', () => {
+    load('watch-id.html');
+    const avatar = $('ytd-video-owner-renderer a[tabindex="-1"]');
+    avatar.replaceChildren(document.createTextNode('CA'));
+    expect(yt.identitiesOf(bar(), at(WATCH_A))[0].display).toBe('Capres Contoh A (fiktif)');
+  });
+
   it('leaves dislike, download, the menu, the comment box placeholder and Batal alone', () => {
     load('watch-id.html');
     for (const sel of ['dislike-button-view-model button', 'button[aria-label="Download"]', 'button[aria-label="Tindakan lainnya"]', '#simplebox-placeholder', '#placeholder-area', '#cancel-button button', '#contenteditable-root', 'h1']) {

@@ -125,8 +125,9 @@ export function createYoutubeAdapter(H: CompiledHooks): SiteAdapter {
       const c = channelOfLink(a);
       if (!c) continue;
       keys.push(c.key);
-      // m.youtube.com's owner link holds the name and the subscriber count.
-      if (!shown) shown = text(a.querySelector(NAME_IN_LINK) ?? a);
+      // The name link, not the avatar's (`tabindex="-1"`, an image, or initials where the
+      // picture has not loaded). m.youtube.com's owner link holds the name and the subscriber count.
+      if (!shown && a.getAttribute('tabindex') !== '-1') shown = text(a.querySelector(NAME_IN_LINK) ?? a);
       if (!fallback) fallback = c.display;
     }
     if (!keys.length) return null;
