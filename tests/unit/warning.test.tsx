@@ -108,6 +108,14 @@ describe('warning mount', () => {
     expect(q(h, '#jn-lead')!.textContent).toContain('unggahan Budi Demo yang diposting ulang akun lain');
   });
 
+  it('says how the page shows the account only when that adds something', () => {
+    const other = open({ shownAs: 'Budi (akun kedua)' });
+    expect(q(other, '[data-account]')!.textContent).toContain('tampil di halaman sebagai “Budi (akun kedua)”');
+    other.close();
+    const same = open({ shownAs: 'budi demo' });
+    expect(q(same, '[data-account]')!.textContent).not.toContain('tampil di halaman');
+  });
+
   it('names the account, not a post, when the action is a follow or subscribe from a post or video', () => {
     for (const relation of ['author', 'original', 'quoted'] as const) {
       const h = open({ action: 'follow', relation });

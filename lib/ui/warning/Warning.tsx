@@ -182,7 +182,9 @@ export function Warning(props: WarningProps) {
     hedged,
     locale,
   });
-  const showShownAs = shownAs.trim() !== '' && normHandle(shownAs) !== normHandle(match.key);
+  // Said only when it adds something: not the listed key again, nor the listed name.
+  const showShownAs =
+    shownAs.trim() !== '' && normHandle(shownAs) !== normHandle(match.key) && shownAs.trim().toLowerCase() !== subject.name.trim().toLowerCase();
   const relationNote = RELATION_NOTES[relation];
   const details: string[] = [];
   if (subject.role) details.push(L(ROLE_LABELS[subject.role]));
