@@ -215,7 +215,17 @@ describe('the video page', () => {
     const res = tt.resolveSend(editor.querySelector('span') ?? editor, at(VIDEO));
     expect(summary(res)).toEqual(['comment', OWNER]);
     expect(res?.control).toBe(editor);
+    // Disabled while the box is empty (nothing to send), enabled once there is text.
+    expect(resolve($('[data-e2e="comment-post"]'), VIDEO)).toBeNull();
+    $('[data-e2e="comment-post"]').setAttribute('aria-disabled', 'false');
     expect(summary(resolve($('[data-e2e="comment-post"]'), VIDEO))).toEqual(['comment', OWNER]);
+    // By its label, a Post button counts only beside a comment box.
+    const labelled = $('[data-e2e="comment-post"]');
+    labelled.removeAttribute('data-e2e');
+    labelled.setAttribute('aria-label', 'Posting');
+    expect(summary(resolve(labelled, VIDEO))).toEqual(['comment', OWNER]);
+    document.body.insertAdjacentHTML('beforeend', '<main><section><div><div><div role="button" id="elsewhere" aria-label="Posting">Posting</div></div></div></section></main>');
+    expect(resolve($('#elsewhere'), VIDEO)).toBeNull();
     // Other text fields are no comment box.
     document.body.insertAdjacentHTML('beforeend', '<input type="search" id="q">');
     expect(tt.resolveSend($('#q'), at(VIDEO))).toBeNull();

@@ -26,6 +26,8 @@ import { tiktokHandleKey, tiktokIdKey } from './urls';
 
 const BUTTON = 'button, [role="button"]';
 const isTiktokHost = (host: string) => /(^|\.)tiktok\.com$/i.test(host);
+/** The substring that makes a link a share-by-id link (`/share/user/<n>`, paths.userById). */
+const SHARE_HINT = '/share/user/';
 
 type Kind = 'like' | 'comment' | 'share' | 'follow' | 'send';
 
@@ -49,7 +51,7 @@ export function createTiktokAdapter(H: CompiledHooks): SiteAdapter {
   const MAIN = hook('main').sel;
   const MAX_CLIMB = H.threshold('maxClimb', 8);
   /** The scan's one query: the owner hooks, profile links and share-by-id links. */
-  const SCAN = `${AUTHOR}, a[href*="/@"], a[href*="/share/user/"]`;
+  const SCAN = `${AUTHOR}, a[href*="/@"], a[href*="${SHARE_HINT}"]`;
 
   /** Hooks by which a control is recognised: their selectors (the data-e2e markers) first. */
   const MARKERS: [Hook, Kind][] = [
@@ -101,6 +103,12 @@ export function createTiktokAdapter(H: CompiledHooks): SiteAdapter {
     return control.getAttribute('aria-pressed') === 'true' || hook('followUndo').is(control);
   }
 
+  function nearCommentBox(control: Element): boolean {
+    let el: Element | null = control.parentElement;
+    for (let i = 0; el && i < 3 && el !== el.ownerDocument.body; i++, el = el.parentElement) if (hook('commentBox').first(el)) return true;
+    return false;
+  }
+
   function classify(target: Element): { kind: Kind; control: Element } | null {
     const marker = MARKER_SEL ? target.closest(MARKER_SEL) : null;
     let kind: Kind | null = null;
@@ -116,11 +124,15 @@ export function createTiktokAdapter(H: CompiledHooks): SiteAdapter {
       const hit = firstHook(control, LABEL_HOOKS);
       const k = hit ? LABEL_KIND.get(hit) : undefined;
       if (!k || k === 'undo') return null;
+      // A "Post" label means the comment box's button only next to a comment box.
+      if (k === 'send' && !nearCommentBox(control)) return null;
       kind = k;
     }
     if (!kind || !control) return null;
     if (kind === 'like' && isLikeUndo(control)) return null;
     if (kind === 'follow' && isFollowUndo(control)) return null;
+    // An empty comment box's Post button is disabled: pressing it sends nothing.
+    if (kind === 'send' && (control.getAttribute('aria-disabled') === 'true' || control.matches(':disabled'))) return null;
     return { kind, control };
   }
 
@@ -134,53 +146,57 @@ export function createTiktokAdapter(H: CompiledHooks): SiteAdapter {
    * profile. Hits in the caption or the comments are skipped. No owner, no keys (a share-by-id
    * link alone names no one).
    */
-  function ownerFrom(post: Element, hits: ArrayLike<Element>): Owner | null {
+  function ownerFrom(post: Element, hits: ArrayLike<Element>, withDisplay = true): Owner | null {
     let handle: string | null = null;
     let shown = '';
     let fallback: string | null = null;
     const ids: string[] = [];
+    const owned = (h: Element) => {
+      const off = NOT_OWNER ? h.closest(NOT_OWNER) : null;
+      return !off || !post.contains(off);
+    };
     for (let i = 0; i < hits.length; i++) {
       const h = hits[i];
-      const off = NOT_OWNER ? h.closest(NOT_OWNER) : null;
-      if (off && post.contains(off)) continue;
       const href = h.getAttribute('href');
-      if (href !== null) {
+      // Cheap string tests first: a feed adds thousands of containers at once.
+      if (href !== null && href.includes(SHARE_HINT)) {
         const id = hrefId.get(href);
-        if (id) {
-          if (!ids.includes(id)) ids.push(id);
-          continue;
-        }
+        if (id && !ids.includes(id) && owned(h)) ids.push(id);
+        continue;
       }
-      if (!handle && h.matches(AUTHOR)) {
-        const got = handleOfAuthor(h, post);
+      if (handle) continue;
+      // Owner hooks are never in the caption or the comments.
+      if (h.matches(AUTHOR)) {
+        const got = handleOfAuthor(h, post, withDisplay);
         if (got) {
           handle = got.key;
           shown = got.display;
         }
         continue;
       }
-      if (!fallback && href !== null) fallback = profileHref.get(href);
+      if (!fallback && href !== null && owned(h)) fallback = profileHref.get(href);
     }
     const key = handle ?? fallback;
     if (!key) return null;
-    return { keys: orderKeys([...ids, key]), display: shown || key };
+    return { keys: ids.length ? orderKeys([...ids, key]) : [key], display: shown || key };
   }
 
   /** What an owner hook names: its link (itself or around it, inside the post), else its text (`@h` or `h`). */
-  function handleOfAuthor(el: Element, post: Element): { key: string; display: string } | null {
+  function handleOfAuthor(el: Element, post: Element, withDisplay: boolean): { key: string; display: string } | null {
+    const shown = (k: string) => ({ key: k, display: withDisplay ? shownHandle(el, k) : '' });
     const a = el.closest('a[href]');
     if (a && post.contains(a)) {
       const k = hrefHandle.get(a.getAttribute('href') ?? '');
-      if (k) return { key: k, display: shownHandle(el, k) };
+      if (k) return shown(k);
     }
     const inner = el.querySelector('a[href]');
     if (inner) {
       const k = hrefHandle.get(inner.getAttribute('href') ?? '');
-      if (k) return { key: k, display: shownHandle(el, k) };
+      if (k) return shown(k);
     }
     const t = text(el);
     const k = /^@?[A-Za-z0-9._]{2,24}$/.test(t) ? tiktokHandleKey(t) : null;
-    return k ? { key: k, display: shownHandle(el, k) } : null;
+    return k ? shown(k) : null;
   }
 
   /** `@Handle` as the page spells it when its text is the handle, else `@handle`. */
@@ -362,7 +378,7 @@ export function createTiktokAdapter(H: CompiledHooks): SiteAdapter {
       containerOf,
       (_p, hit) => hits.push(hit),
       (p) => {
-        const owner = ownerFrom(p, hits);
+        const owner = ownerFrom(p, hits, false);
         hits = [];
         if (owner) for (const k of owner.keys) visit(p, k);
       },
