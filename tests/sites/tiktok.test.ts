@@ -118,6 +118,17 @@ describe('For You feed in Indonesian (newer markup: button[aria-pressed] around 
     expect(resolve(button('Mengikuti'))).toBeNull();
   });
 
+  it('takes the button around an icon, never a far clickable ancestor', () => {
+    load('feed-id.html');
+    const p = post(0);
+    const follow = $('[data-e2e="feed-follow"]', p);
+    // A card made clickable far above a bare icon (no button of its own).
+    follow.outerHTML = '<div role="button" id="card"><div><div><div><span data-e2e="feed-follow" id="icon"></span></div></div></div></div>';
+    expect(resolve($('#icon'))?.control).toBe($('#icon'));
+    expect(summary(resolve($('#icon')))).toEqual(['follow', CAPRES]);
+    expect(resolve($('[data-e2e="like-icon"] svg', p))?.control).toBe($('button[aria-label^="Suka video"]', p));
+  });
+
   it('ignores what is not a guarded control: favourites, the video, the caption, links', () => {
     load('feed-id.html');
     const p = post(0);

@@ -103,6 +103,13 @@ export function createTiktokAdapter(H: CompiledHooks): SiteAdapter {
     return control.getAttribute('aria-pressed') === 'true' || hook('followUndo').is(control);
   }
 
+  /** The button a few levels around an icon (not a far ancestor that happens to be clickable). */
+  function buttonAround(icon: Element): Element | null {
+    let el: Element | null = icon.parentElement;
+    for (let i = 0; el && i < 3; i++, el = el.parentElement) if (el.matches(BUTTON)) return el;
+    return null;
+  }
+
   function nearCommentBox(control: Element): boolean {
     let el: Element | null = control.parentElement;
     for (let i = 0; el && i < 3 && el !== el.ownerDocument.body; i++, el = el.parentElement) if (hook('commentBox').first(el)) return true;
@@ -116,7 +123,7 @@ export function createTiktokAdapter(H: CompiledHooks): SiteAdapter {
     if (marker) {
       kind = KIND_OF.get(firstHook(marker, MARKER_HOOKS)!) ?? null;
       // The icon sits inside the button that carries the state (aria-pressed, its label).
-      const button = marker.matches(BUTTON) ? marker : marker.parentElement?.closest(BUTTON);
+      const button = marker.matches(BUTTON) ? marker : buttonAround(marker);
       control = button && button.querySelectorAll(MARKER_SEL).length <= 1 ? button : marker;
     } else {
       control = target.closest(BUTTON);
@@ -310,7 +317,7 @@ export function createTiktokAdapter(H: CompiledHooks): SiteAdapter {
   function likeOf(post: Element): Element | null {
     const like = hook('like').first(post);
     if (!like) return null;
-    const button = like.matches(BUTTON) ? like : like.parentElement?.closest(BUTTON);
+    const button = like.matches(BUTTON) ? like : buttonAround(like);
     return button && post.contains(button) ? button : like;
   }
 
