@@ -7,13 +7,14 @@
 import { xSite } from './x';
 import { facebookSite } from './facebook';
 import { threadsSite } from './threads';
+import { tiktokSite } from './tiktok';
 import { youtubeSite } from './youtube';
 import type { SiteId } from '../model';
 import type { SiteDefinition } from './registry-types';
 
 export type { SiteDefinition } from './registry-types';
 
-export const SITES: readonly SiteDefinition[] = [xSite, facebookSite, threadsSite, youtubeSite];
+export const SITES: readonly SiteDefinition[] = [xSite, facebookSite, threadsSite, tiktokSite, youtubeSite];
 
 /** The ids of the guarded sites, in registry order. */
 export const GUARDED_SITES: readonly SiteId[] = SITES.map((s) => s.id);
