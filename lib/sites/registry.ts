@@ -8,10 +8,11 @@ import { facebookSite } from './facebook';
 import type { SiteId } from '../model';
 import type { SiteDefinition } from './registry-types';
 import { xSite } from './x';
+import { instagramSite } from './instagram';
 
 export type { SiteDefinition } from './registry-types';
 
-export const SITES: readonly SiteDefinition[] = [xSite, facebookSite];
+export const SITES: readonly SiteDefinition[] = [xSite, facebookSite, instagramSite];
 
 /** The ids of the guarded sites, in registry order. */
 export const GUARDED_SITES: readonly SiteId[] = SITES.map((s) => s.id);

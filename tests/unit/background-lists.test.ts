@@ -159,7 +159,7 @@ describe('with no list configured', () => {
   it('puts the bundled demo list in force, read from the extension package', async () => {
     const statuses = await syncLists(config([], []));
     expect(fetched).toEqual([fakeBrowser.runtime.getURL(DEMO_LIST_PATH)]);
-    expect(statuses).toEqual([expect.objectContaining({ url: DEMO_SOURCE, version: 1, error: '', entries: 12 })]);
+    expect(statuses).toEqual([expect.objectContaining({ url: DEMO_SOURCE, version: 1, error: '', entries: 23 })]);
     const s = await stored();
     expect(s.sources).toEqual(statuses);
     expect(sourcesOf(s.x)).toEqual([DEMO_SOURCE]);
