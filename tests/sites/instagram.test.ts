@@ -369,3 +369,34 @@ describe('canonical keys of instagram list rows', () => {
     expect(canonicalThreads('https://www.threads.net/@capres_contoh_a')?.key).toBe('@capres_contoh_a');
   });
 });
+
+describe('the demo page’s descriptors (bench, readiness probe, signature gesture) fit its markup', () => {
+  function loadDemo(): void {
+    const html = readFileSync(DEMO, 'utf8');
+    document.body.innerHTML = (/<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html).replace(/<script\b[\s\S]*?<\/script>/gi, '');
+  }
+  const demo = instagramSite.demo;
+
+  it('listedLike is the listed candidate’s like button; listedPost holds listedKeys in its author links', () => {
+    loadDemo();
+    expect(summary(resolve($(demo.listedLike)))).toEqual(['like', CAPRES]);
+    const p = $(demo.listedPost);
+    expect(p.contains($(demo.listedLike))).toBe(true);
+    for (const k of demo.listedKeys) expect(p.querySelector(`a[href="/${k}/"]`)).not.toBeNull();
+    expect(ig.identitiesOf(p, at(HOME)).flatMap((i) => i.keys)).toEqual(demo.listedKeys.map((k) => `@${k}`));
+  });
+
+  it('ready matches every post’s like and comment buttons, and each resolves', () => {
+    loadDemo();
+    const ready = $$(demo.ready);
+    expect(ready.length).toBe(2 * ig.findPosts(document.body).length);
+    for (const el of ready) expect(resolve(el)?.type).toBe('action');
+  });
+
+  it('the signature gesture (a double click on the candidate’s photo) is a like on the candidate', () => {
+    loadDemo();
+    const steps = demo.feature!.steps;
+    expect(steps.map((s) => s.gesture)).toEqual(['dblclick']);
+    expect(summary(ig.resolveDoubleTap($(steps[0].target), at(HOME)))).toEqual(['like', CAPRES]);
+  });
+});

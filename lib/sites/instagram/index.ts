@@ -17,10 +17,10 @@ export const instagramSite: SiteDefinition = {
   demo: {
     page: 'tests/fixtures/demo/instagram.html',
     url: 'https://www.instagram.com/',
-    listedLike: '[data-demo-post="i1"] section [role="button"]:has(> svg[aria-label="Suka"])',
-    listedPost: '[data-demo-post="i1"]',
+    listedLike: '#feed [data-demo-post="i1"] [data-demo-act="like"]',
+    listedPost: '#feed [data-demo-post="i1"]',
     listedKeys: ['capres_contoh_a'],
     ready: '[data-demo-post] section [role="button"]:is([data-demo-act="like"], [data-demo-act="comment"])',
-    feature: { name: 'double-tap', steps: [{ target: '[data-demo-post="i1"] img[data-demo-photo]', gesture: 'dblclick' }] },
+    feature: { name: 'double-tap', steps: [{ target: '#feed [data-demo-post="i1"] img[data-demo-photo]', gesture: 'dblclick' }] },
   },
 };
