@@ -63,6 +63,8 @@ export function createInstagramAdapter(H: CompiledHooks): SiteAdapter {
   const HEADER_CLIMB = H.threshold('headerClimb', 6);
   const controlHooks = CONTROL_ORDER as readonly string[];
   const undoHooks = CONTROL_ORDER.filter((n) => KIND_OF[n] === 'undo').map((n) => hook(n));
+  /** Every control hook's selectors (the icons), for a button pressed by key: its icon says what it is. */
+  const ICONS = CONTROL_ORDER.flatMap((n) => hook(n).list).join(', ');
 
   /** href → the account a profile link names (`/budi/`, `https://www.instagram.com/budi`); memoised per href. */
   const hrefAccount = new BoundedMemo<Account | null>((href) => {
@@ -93,7 +95,7 @@ export function createInstagramAdapter(H: CompiledHooks): SiteAdapter {
     const button = target.closest(BUTTONISH);
     if (!hit && button) {
       // Enter on a focused button: the target is the button, its icon inside it.
-      const icon = button.querySelector('svg[aria-label]');
+      const icon = ICONS ? button.querySelector(ICONS) : null;
       if (icon) hit = innermost(icon, H, controlHooks, MAX_CLIMB);
       if (hit && !button.contains(hit.el)) hit = null;
     }
