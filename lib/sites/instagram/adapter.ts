@@ -18,7 +18,7 @@
  *   profile link above the control, the way a card is read.
  * Icons are `svg[aria-label]` inside the button: the control is the button around the icon.
  */
-import { stripHostPrefix } from '../../accounts/canonical';
+import { instagramUsernameKey, stripHostPrefix } from '../../accounts/canonical';
 import type { Action } from '../../model';
 import type { SiteHooks } from '../../hooks/types';
 import { neverThrow } from '../engine/adapter';
@@ -28,7 +28,6 @@ import { BUTTONISH, compileHooks, firstHook, innermost, type CompiledHooks } fro
 import { BoundedMemo } from '../engine/memo';
 import type { Identity, Resolution, SiteAdapter } from '../types';
 import { INSTAGRAM_HOSTS } from './urls';
-import { instagramUsernameKey } from '../../accounts/canonical';
 
 type Kind = 'undo' | 'like' | 'comment' | 'share' | 'follow' | 'send';
 
@@ -331,10 +330,11 @@ export function createInstagramAdapter(H: CompiledHooks): SiteAdapter {
   function resolveSend(target: Element, _location: Location): Resolution | null {
     const box = target.closest(css.commentBox);
     if (!box) return null;
+    // Only a post's own box: outside an <article> (the reels viewer's comment drawer) the
+    // nearest profile link above the box may be a commenter's, so such a box is not read
+    // (the drawer's comment icon is guarded).
     const post = postOf(box);
-    if (post) return action('comment', box, postIdentities(post));
-    const unit = looseUnit(box);
-    return unit ? action('comment', box, [identity([unit.who.key], unit.who.display, 'author')]) : null;
+    return post ? action('comment', box, postIdentities(post)) : null;
   }
 
   // ---------------------------------------------------------------------------------------
