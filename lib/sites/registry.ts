@@ -6,6 +6,7 @@
  */
 import { xSite } from './x';
 import { facebookSite } from './facebook';
+import { instagramSite } from './instagram';
 import { threadsSite } from './threads';
 import { tiktokSite } from './tiktok';
 import { youtubeSite } from './youtube';
@@ -14,7 +15,7 @@ import type { SiteDefinition } from './registry-types';
 
 export type { SiteDefinition } from './registry-types';
 
-export const SITES: readonly SiteDefinition[] = [xSite, facebookSite, threadsSite, tiktokSite, youtubeSite];
+export const SITES: readonly SiteDefinition[] = [xSite, facebookSite, instagramSite, threadsSite, tiktokSite, youtubeSite];
 
 /** The ids of the guarded sites, in registry order. */
 export const GUARDED_SITES: readonly SiteId[] = SITES.map((s) => s.id);

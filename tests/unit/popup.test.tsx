@@ -6,6 +6,7 @@ import type { EffectiveConfig, PolicyState } from '../../lib/policy/types';
 import { KEYS } from '../../lib/storage/items';
 import type { GuardEvent, ReportState, SourceStatus } from '../../lib/storage/items';
 import { Popup } from '../../lib/ui/popup/Popup';
+import { GUARDED_SITES } from '../../lib/sites/registry';
 
 const T0 = Date.UTC(2029, 1, 10, 3, 4);
 
@@ -232,13 +233,17 @@ describe('popup', () => {
   });
 
   it('lists only guarded sites that the config keeps', async () => {
-    await seed({ [KEYS.config]: config({ sites: ['x', 'instagram'] }), [KEYS.sources]: [healthy] });
+    // Facebook is guarded but not kept; of the kept platforms, only those with an adapter show.
+    const kept = ['x', 'instagram', 'tiktok', 'youtube', 'threads'] as const;
+    await seed({ [KEYS.config]: config({ sites: [...kept] }), [KEYS.sources]: [healthy] });
     mount();
     await ready();
     const sites = [...root.querySelectorAll('[data-site]')].map((e) => e.getAttribute('data-site'));
-    expect(sites).toEqual(['x']);
+    expect(sites).toEqual(GUARDED_SITES.filter((s) => (kept as readonly string[]).includes(s)));
+    expect(sites).toContain('x');
+    expect(sites).not.toContain('facebook');
     expect(text()).toContain('X (Twitter)');
-    expect(text()).not.toContain('Instagram');
+    expect(text()).not.toContain('Facebook');
   });
 
   it('lists the ten most recent warnings with action, name and outcome', async () => {
