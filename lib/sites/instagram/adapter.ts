@@ -151,20 +151,21 @@ export function createInstagramAdapter(H: CompiledHooks): SiteAdapter {
       }
     }
     if (!first) return { authors: [], line };
+    // One climb from the link towards the post (never past it, unlike `closest`): the first
+    // <header> on the way, else the first ancestor holding the post's <time>.
     let zone: Element = first;
-    const header = first.closest(css.postHeader);
-    if (header && post.contains(header)) zone = header;
-    else {
-      const time = post.querySelector(css.time);
-      let el: Element | null = first.parentElement;
-      for (let k = 0; time && el && el !== post && k < HEADER_CLIMB; k++, el = el.parentElement) {
-        if (line && el.contains(line)) break;
-        if (el.contains(time)) {
-          zone = el;
-          break;
-        }
+    const time = post.querySelector(css.time);
+    let timeZone: Element | null = null;
+    for (let el = first.parentElement, k = 0; el && el !== post; k++, el = el.parentElement) {
+      if (el.matches(css.postHeader)) {
+        zone = el;
+        break;
       }
+      if (timeZone || k >= HEADER_CLIMB || !time) continue;
+      if (line && el.contains(line)) k = HEADER_CLIMB;
+      else if (el.contains(time)) timeZone = el;
     }
+    if (zone === first && timeZone) zone = timeZone;
     if (zone === first) {
       const only = accountOf(first);
       return { authors: only ? [only] : [], line };

@@ -21,8 +21,10 @@ export const youtubeSite: SiteDefinition = {
     page: 'tests/fixtures/demo/youtube.html',
     url: 'https://www.youtube.com/watch?v=capresA0001',
     listedLike: `${LISTED_VIDEO} like-button-view-model button`,
-    listedPost: LISTED_VIDEO,
-    listedKeys: ['capres_contoh_a', 'UCcapresContohA000000001'],
+    // The bench's "2,000 added posts" are result cards (home, search, up next): a page holds
+    // one watch block but thousands of cards. The card of the listed campaign team's video.
+    listedPost: 'yt-lockup-view-model:has(a[href="/@timmenangcontoh"])',
+    listedKeys: ['timmenangcontoh'],
     ready: ':is(ytd-watch-metadata, ytd-reel-video-renderer, yt-page-header-view-model) :is(like-button-view-model button, ytd-subscribe-button-renderer button, yt-subscribe-button-view-model button)',
     feature: { name: 'subscribe', steps: [{ target: `${LISTED_VIDEO} ytd-subscribe-button-renderer button`, gesture: 'click' }] },
   },
