@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, demoLog, warning, type E2EPage as Page } from '../support/e2e';
 import { waitForGuard } from '../support/ready';
-import { guardedBrowser, type Scenario } from '../support/scenario';
+import { DEMO_CSV, guardedBrowser, type Scenario } from '../support/scenario';
 
 const post = (page: Page, id: string) => page.locator(`article[data-demo-post="${id}"]`);
 const noWarningFor = async (page: Page, ms = 400) => {
@@ -210,7 +210,7 @@ describe.each(BROWSERS)('X: the guard in real %s', (browserName) => {
     const popup = await s.browser.openPopup();
     await popup.locator('[data-status="list-version"]').waitFor();
     expect(await popup.locator('[data-status="list-version"]').innerText()).toContain('5');
-    expect(Number((await popup.locator('[data-status="list-entries"]').innerText()).replace(/\D/g, ''))).toBe(12);
+    expect(Number((await popup.locator('[data-status="list-entries"]').innerText()).replace(/\D/g, ''))).toBe(DEMO_CSV.trim().split('\n').length - 1); // one entry per row
     expect((await popup.locator('[data-status="list-error"]').innerText()).trim()).toBe('');
     expect((await popup.locator('[data-status="managed"]').innerText()).trim()).toContain('yes');
     const body = await popup.locator('body').innerText();
