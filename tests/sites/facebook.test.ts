@@ -9,6 +9,7 @@ import type { Resolution } from '../../lib/sites/types';
 import { facebookSite } from '../../lib/sites/facebook';
 import { bundledFacebookAdapter } from '../../lib/sites/facebook/adapter';
 import { canonicalFacebook } from '../../lib/sites/facebook/urls';
+import { countQueries } from '../support/dom-queries';
 
 /** An adapter on the bundled hooks, as a tab builds it. */
 const fb = bundledFacebookAdapter(facebookSite.hooks);
@@ -485,28 +486,6 @@ describe('scanKeys: the scan’s fast path', () => {
   }
   const keysOf = (p: Element, url = HOME) => fb.identitiesOf(p, at(url)).flatMap((i) => i.keys);
 
-  /** How many DOM queries a call makes (closest is not a query: it walks up, not down). */
-  function queries(run: () => void): number {
-    const proto = Element.prototype;
-    const qsa = proto.querySelectorAll;
-    const qs = proto.querySelector;
-    let n = 0;
-    proto.querySelectorAll = function (this: Element, css: string) {
-      n++;
-      return qsa.call(this, css);
-    } as typeof qsa;
-    proto.querySelector = function (this: Element, css: string) {
-      n++;
-      return qs.call(this, css);
-    } as typeof qs;
-    try {
-      run();
-    } finally {
-      proto.querySelectorAll = qsa;
-      proto.querySelector = qs;
-    }
-    return n;
-  }
 
   function loadDemo(): void {
     const html = readFileSync(DEMO, 'utf8');
@@ -565,11 +544,11 @@ describe('scanKeys: the scan’s fast path', () => {
 
   it('makes one query for a whole feed', () => {
     load('feed-id.html');
-    expect(queries(() => scan(document.body))).toBe(1);
+    expect(countQueries(() => scan(document.body))).toBe(1);
     loadDemo();
-    expect(queries(() => scan(document.body))).toBe(1);
+    expect(countQueries(() => scan(document.body))).toBe(1);
     // The old way: several queries per post.
-    expect(queries(() => fb.findPosts(document.body).forEach((p) => keysOf(p)))).toBeGreaterThan(3 * fb.findPosts(document.body).length);
+    expect(countQueries(() => fb.findPosts(document.body).forEach((p) => keysOf(p)))).toBeGreaterThan(3 * fb.findPosts(document.body).length);
   });
 
   it('scans the root itself, a post, or the outermost post around a root inside it', () => {

@@ -11,6 +11,7 @@ import { tiktokSite } from '../../lib/sites/tiktok';
 import { bundledTiktokAdapter } from '../../lib/sites/tiktok/adapter';
 import { canonicalTiktok } from '../../lib/sites/tiktok/urls';
 import { siteForHost } from '../../lib/sites/registry';
+import { countQueries } from '../support/dom-queries';
 
 const tt: SiteAdapter = bundledTiktokAdapter(tiktokSite.hooks);
 
@@ -387,27 +388,6 @@ describe('scanKeys: the scan’s fast path', () => {
     tt.scanKeys(root, (p, k) => got.set(p, [...(got.get(p) ?? []), k]));
     return got;
   }
-  function queries(run: () => void): number {
-    const proto = Element.prototype;
-    const qsa = proto.querySelectorAll;
-    const qs = proto.querySelector;
-    let n = 0;
-    proto.querySelectorAll = function (this: Element, css: string) {
-      n++;
-      return qsa.call(this, css);
-    } as typeof qsa;
-    proto.querySelector = function (this: Element, css: string) {
-      n++;
-      return qs.call(this, css);
-    } as typeof qs;
-    try {
-      run();
-    } finally {
-      proto.querySelectorAll = qsa;
-      proto.querySelector = qs;
-    }
-    return n;
-  }
   const FILES = readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).sort();
   const pages = [...FILES.map((f) => [f, () => load(f)] as const), ['demo tiktok.html', loadDemo] as const];
 
@@ -433,9 +413,9 @@ describe('scanKeys: the scan’s fast path', () => {
 
   it('makes one query for a whole feed', () => {
     loadDemo();
-    expect(queries(() => scan(document.body))).toBe(1);
+    expect(countQueries(() => scan(document.body))).toBe(1);
     load('feed-id.html');
-    expect(queries(() => scan(document.body))).toBe(1);
+    expect(countQueries(() => scan(document.body))).toBe(1);
   });
 
   it('scans the root itself, or the container around a root inside it', () => {

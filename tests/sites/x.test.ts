@@ -9,6 +9,7 @@ import type { Identity, Resolution } from '../../lib/sites/types';
 import { xSite } from '../../lib/sites/x';
 import { bundledXAdapter } from '../../lib/sites/x/adapter';
 import { canonicalX, xHandleFromPath } from '../../lib/sites/x/urls';
+import { countQueries } from '../support/dom-queries';
 
 /** An adapter on the bundled hooks, as a tab builds it. */
 const xAdapter = bundledXAdapter(xSite.hooks);
@@ -645,29 +646,6 @@ describe('scanKeys: the scan’s fast path', () => {
   }
   const keysOf = (p: Element) => xAdapter.identitiesOf(p, HOME).flatMap((i) => i.keys);
 
-  /** How many DOM queries a call makes (closest is not a query: it walks up, not down). */
-  /** Queries made; with `over`, only those over that element (the whole batch). */
-  function queries(run: () => void, over?: Element): number {
-    const proto = Element.prototype;
-    const qsa = proto.querySelectorAll;
-    const qs = proto.querySelector;
-    let n = 0;
-    proto.querySelectorAll = function (this: Element, css: string) {
-      if (!over || this === over) n++;
-      return qsa.call(this, css);
-    } as typeof qsa;
-    proto.querySelector = function (this: Element, css: string) {
-      if (!over || this === over) n++;
-      return qs.call(this, css);
-    } as typeof qs;
-    try {
-      run();
-    } finally {
-      proto.querySelectorAll = qsa;
-      proto.querySelector = qs;
-    }
-    return n;
-  }
 
   const pages = [
     ...readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).sort().map((name) => [name, () => load(name)] as const),
@@ -715,13 +693,13 @@ describe('scanKeys: the scan’s fast path', () => {
 
   it('makes two single-selector queries over a whole timeline, and small ones inside name blocks', () => {
     load('timeline-en.html');
-    expect(queries(() => scan(document.body), document.body)).toBe(2); // name blocks, user cells
+    expect(countQueries(() => scan(document.body), document.body)).toBe(2); // name blocks, user cells
     // Inside: one small query per name block (its links) and per user cell.
     const blocks = document.querySelectorAll('[data-testid="User-Name"], [data-testid="UserCell"]').length;
-    expect(queries(() => scan(document.body))).toBeLessThanOrEqual(2 + 2 * blocks);
+    expect(countQueries(() => scan(document.body))).toBeLessThanOrEqual(2 + 2 * blocks);
     // The old way: several queries per post.
     load('timeline-en.html');
-    expect(queries(() => xAdapter.findPosts(document.body).forEach((p) => keysOf(p)))).toBeGreaterThan(3 * posts().length);
+    expect(countQueries(() => xAdapter.findPosts(document.body).forEach((p) => keysOf(p)))).toBeGreaterThan(3 * posts().length);
   });
 
   it('scans the root itself, a post, or the post around a root inside it', () => {

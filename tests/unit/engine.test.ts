@@ -10,6 +10,7 @@ import { ENGINE_VERSION } from '../../lib/hooks/types';
 import { HealthMonitor, probeHealth } from '../../lib/sites/engine/health';
 import { compileHooks, innermost, NEVER } from '../../lib/sites/engine/hooks';
 import { handleAfter, labelIs, normLabel, wordSet } from '../../lib/sites/engine/labels';
+import { onHosts, pathOfHref } from '../../lib/sites/engine/dom';
 import { BoundedMemo } from '../../lib/sites/engine/memo';
 import type { SiteHealth } from '../../lib/hooks/types';
 
@@ -108,6 +109,24 @@ describe('compiled hooks', () => {
     expect(innermost(path, H, ['unlike', 'like'])?.name).toBe('unlike');
     expect(innermost(path, H, ['like'])?.name).toBe('like'); // its label alone says like
     expect(innermost(document.body, H, ['like'])).toBeNull();
+  });
+});
+
+describe('links on a site', () => {
+  it('takes the site’s domains and their subdomains, nothing that merely ends alike', () => {
+    const threads = onHosts(['threads.com', 'threads.net']);
+    for (const h of ['threads.com', 'www.threads.net', 'WWW.Threads.COM']) expect(threads(h)).toBe(true);
+    for (const h of ['notthreads.com', 'threads.com.evil.test', 'threads.org', '']) expect(threads(h)).toBe(false);
+  });
+
+  it('reads the path of relative and absolute links, without query or fragment, only on the site', () => {
+    const tiktok = onHosts(['tiktok.com']);
+    expect(pathOfHref('/@budi?lang=en#x', tiktok)).toBe('/@budi');
+    expect(pathOfHref('https://www.tiktok.com/@budi/video/1?is_from_webapp=1', tiktok)).toBe('/@budi/video/1');
+    expect(pathOfHref('https://evil.test/@budi', tiktok)).toBeNull();
+    expect(pathOfHref('//evil.test/@budi', tiktok)).toBeNull();
+    expect(pathOfHref('javascript:alert(1)', tiktok)).toBeNull();
+    expect(pathOfHref(null, tiktok)).toBeNull();
   });
 });
 

@@ -45,6 +45,17 @@ export function safely<T>(read: () => T, fallback: T): T {
   }
 }
 
+/**
+ * A host test for a site's registrable domains (`['tiktok.com']`): the domain itself or any
+ * subdomain (`www.`, `m.`), case-insensitive — the rule of `siteForHost` in the registry.
+ */
+export function onHosts(domains: readonly string[]): (host: string) => boolean {
+  return (host) => {
+    const h = host.toLowerCase();
+    return domains.some((d) => h === d || h.endsWith(`.${d}`));
+  };
+}
+
 /** A link's path on the site, whether written `/budi` or `https://x.com/budi`; null for other hosts. */
 export function pathOfHref(href: string | null, hostOk: (host: string) => boolean): string | null {
   if (!href) return null;

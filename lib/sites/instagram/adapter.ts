@@ -18,12 +18,12 @@
  *   profile link above the control, the way a card is read.
  * Icons are `svg[aria-label]` inside the button: the control is the button around the icon.
  */
-import { instagramUsernameKey, stripHostPrefix } from '../../accounts/canonical';
+import { instagramUsernameKey } from '../../accounts/canonical';
 import type { Action } from '../../model';
 import type { SiteHooks } from '../../hooks/types';
 import { neverThrow } from '../engine/adapter';
 import { identity, nearestLink } from '../engine/containers';
-import { isElement, queryAll } from '../engine/dom';
+import { isElement, onHosts, pathOfHref, queryAll } from '../engine/dom';
 import { BUTTONISH, compileHooks, firstHook, innermost, type CompiledHooks } from '../engine/hooks';
 import { BoundedMemo } from '../engine/memo';
 import type { Identity, Resolution, SiteAdapter } from '../types';
@@ -43,7 +43,7 @@ interface Account {
   display: string;
 }
 
-const isInstagramHost = (host: string) => (INSTAGRAM_HOSTS as readonly string[]).includes(stripHostPrefix(host.toLowerCase()));
+const isInstagramHost = onHosts(INSTAGRAM_HOSTS);
 
 /** An Instagram adapter on `H` (one per tab and hooks version: its memo lives here, not in the module). */
 export function createInstagramAdapter(H: CompiledHooks): SiteAdapter {
@@ -67,16 +67,7 @@ export function createInstagramAdapter(H: CompiledHooks): SiteAdapter {
 
   /** href → the account a profile link names (`/budi/`, `https://www.instagram.com/budi`); memoised per href. */
   const hrefAccount = new BoundedMemo<Account | null>((href) => {
-    let path: string | null = null;
-    if (href.startsWith('/') && !href.startsWith('//')) path = href.split(/[?#]/)[0];
-    else {
-      try {
-        const url = new URL(href);
-        if ((url.protocol === 'https:' || url.protocol === 'http:') && isInstagramHost(url.hostname)) path = url.pathname;
-      } catch {
-        path = null;
-      }
-    }
+    const path = pathOfHref(href, isInstagramHost);
     const m = path ? H.matchPath('profile', path) : null;
     const key = m?.handle ? instagramUsernameKey(m.handle) : null;
     return key && m ? { key, display: `@${m.handle}` } : null;

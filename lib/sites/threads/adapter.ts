@@ -11,16 +11,16 @@
  * reply composer under a post page's focal post.
  */
 import { identity, nearestLink, ownerHeader, scanInOrder } from '../engine/containers';
-import { isElement, outermost, outside, pathOfHref, text, TYPING } from '../engine/dom';
+import { isElement, onHosts, outermost, outside, pathOfHref, text, TYPING } from '../engine/dom';
 import { BUTTONISH, compileHooks, firstHook, type CompiledHooks } from '../engine/hooks';
 import { labelIs, normLabel } from '../engine/labels';
 import { BoundedMemo } from '../engine/memo';
 import { neverThrow } from '../engine/adapter';
 import type { Identity, Resolution, SiteAdapter } from '../types';
 import type { SiteHooks } from '../../hooks/types';
-import { threadsHandleFromPath, threadsHandleKey } from './urls';
+import { THREADS_HOSTS, threadsHandleFromPath, threadsHandleKey } from './urls';
 
-const isThreadsHost = (host: string) => /(^|\.)threads\.(com|net)$/i.test(host);
+const isThreadsHost = onHosts(THREADS_HOSTS);
 
 /** An account as found on the page: canonical key plus the spelling shown. */
 interface Handle {

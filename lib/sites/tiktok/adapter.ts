@@ -18,14 +18,14 @@ import type { Action } from '../../model';
 import type { SiteHooks } from '../../hooks/types';
 import { neverThrow } from '../engine/adapter';
 import { displayOf, nearestLink, orderKeys, ownerHeader, scanInOrder } from '../engine/containers';
-import { isElement, pathOfHref, text, TYPING } from '../engine/dom';
+import { isElement, onHosts, pathOfHref, text, TYPING } from '../engine/dom';
 import { compileHooks, firstHook, type CompiledHooks, type Hook } from '../engine/hooks';
 import { BoundedMemo } from '../engine/memo';
 import type { Identity, Resolution, SiteAdapter } from '../types';
-import { tiktokHandleKey, tiktokIdKey } from './urls';
+import { TIKTOK_HOSTS, tiktokHandleKey, tiktokIdKey } from './urls';
 
 const BUTTON = 'button, [role="button"]';
-const isTiktokHost = (host: string) => /(^|\.)tiktok\.com$/i.test(host);
+const isTiktokHost = onHosts(TIKTOK_HOSTS);
 /** The substring that makes a link a share-by-id link (`/share/user/<n>`, paths.userById). */
 const SHARE_HINT = '/share/user/';
 
@@ -69,27 +69,21 @@ export function createTiktokAdapter(H: CompiledHooks): SiteAdapter {
   const MARKER_HOOKS = MARKERS.map(([h]) => h);
   const KIND_OF = new Map(MARKERS);
 
-  /** href → `@handle` of a profile link (`/@h`, `/@h/video/1`, `/@h/live`), memoised per distinct href. */
-  const hrefHandle = new BoundedMemo<string | null>((href) => {
+  /**
+   * What a link names, read once per distinct href: `handle` for any link under `/@h`
+   * (`/@h`, `/@h/video/1`, `/@h/live`), `profile` only for the profile itself (`/@h`: it names
+   * an owner when no owner hook does), `id` for a share-by-id link (`/share/user/<n>`).
+   */
+  const NO_LINK = { handle: null, profile: null, id: null } as const;
+  const hrefLink = new BoundedMemo<{ handle: string | null; profile: string | null; id: string | null }>((href) => {
     const path = pathOfHref(href, isTiktokHost);
-    if (!path) return null;
-    for (const name of ['profile', 'video', 'live']) {
-      const m = H.matchPath(name, path);
-      if (m?.handle) return tiktokHandleKey(decode(m.handle));
-    }
-    return null;
-  });
-  /** href → `id:<n>` of a share-by-id link (`/share/user/<n>`). */
-  const hrefId = new BoundedMemo<string | null>((href) => {
-    const path = pathOfHref(href, isTiktokHost);
-    const m = path ? H.matchPath('userById', path) : null;
-    return m?.id ? tiktokIdKey(m.id) : null;
-  });
-  /** Only a link to the profile itself (`/@h`) names an owner when no owner hook does. */
-  const profileHref = new BoundedMemo<string | null>((href) => {
-    const path = pathOfHref(href, isTiktokHost);
-    const m = path ? H.matchPath('profile', path) : null;
-    return m?.handle ? tiktokHandleKey(decode(m.handle)) : null;
+    if (!path) return NO_LINK;
+    const profile = H.matchPath('profile', path);
+    const m = profile ?? H.matchPath('video', path) ?? H.matchPath('live', path);
+    const handle = m?.handle ? tiktokHandleKey(decode(m.handle)) : null;
+    if (handle) return { handle, profile: profile ? handle : null, id: null };
+    const byId = H.matchPath('userById', path);
+    return byId?.id ? { handle: null, profile: null, id: tiktokIdKey(byId.id) } : NO_LINK;
   });
 
   // ---------------------------------------------------------------------------------------
@@ -167,7 +161,7 @@ export function createTiktokAdapter(H: CompiledHooks): SiteAdapter {
       const href = h.getAttribute('href');
       // Cheap string tests first: a feed adds thousands of containers at once.
       if (href !== null && href.includes(SHARE_HINT)) {
-        const id = hrefId.get(href);
+        const id = hrefLink.get(href).id;
         if (id && !ids.includes(id) && owned(h)) ids.push(id);
         continue;
       }
@@ -181,7 +175,7 @@ export function createTiktokAdapter(H: CompiledHooks): SiteAdapter {
         }
         continue;
       }
-      if (!fallback && href !== null && owned(h)) fallback = profileHref.get(href);
+      if (!fallback && href !== null && owned(h)) fallback = hrefLink.get(href).profile;
     }
     const key = handle ?? fallback;
     if (!key) return null;
@@ -193,12 +187,12 @@ export function createTiktokAdapter(H: CompiledHooks): SiteAdapter {
     const shown = (k: string) => ({ key: k, display: withDisplay ? shownHandle(el, k) : '' });
     const a = el.closest('a[href]');
     if (a && post.contains(a)) {
-      const k = hrefHandle.get(a.getAttribute('href') ?? '');
+      const k = hrefLink.get(a.getAttribute('href') ?? '').handle;
       if (k) return shown(k);
     }
     const inner = el.querySelector('a[href]');
     if (inner) {
-      const k = hrefHandle.get(inner.getAttribute('href') ?? '');
+      const k = hrefLink.get(inner.getAttribute('href') ?? '').handle;
       if (k) return shown(k);
     }
     const t = text(el);
@@ -222,12 +216,7 @@ export function createTiktokAdapter(H: CompiledHooks): SiteAdapter {
 
   /** The handle of the page: `/@h`, `/@h/video/<id>`, `/@h/photo/<id>`, `/@h/live`. */
   function locationOwner(location: Location, which: readonly string[] = ['profile', 'video', 'live']): Owner | null {
-    let path: string;
-    try {
-      path = new URL(location.href).pathname;
-    } catch {
-      return null;
-    }
+    const path = location.pathname;
     for (const name of which) {
       const m = H.matchPath(name, path);
       const key = m?.handle ? tiktokHandleKey(decode(m.handle)) : null;
@@ -277,7 +266,7 @@ export function createTiktokAdapter(H: CompiledHooks): SiteAdapter {
       if (!control.closest(DIALOG) && locationOwner(location, ['live'])) return asIdentity(here, 'profile');
     }
     const card = nearestLink(control, MAX_CLIMB, DIALOG, (a) => {
-      const k = profileHref.get(a.getAttribute('href') ?? '');
+      const k = hrefLink.get(a.getAttribute('href') ?? '').profile;
       return k ? { keys: [k], display: displayOf(a, k), relation: 'suggested' as const } : null;
     });
     if (card) return [card];

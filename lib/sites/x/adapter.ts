@@ -10,13 +10,13 @@
  * quotes, the focal post of a status page, the follow button's numeric id, shortcuts.
  */
 import { identity, nearestContainer, scanInOrder } from '../engine/containers';
-import { isElement, outside, pathOfHref, text } from '../engine/dom';
+import { isElement, onHosts, outside, pathOfHref, text } from '../engine/dom';
 import { compileHooks, firstHook, type CompiledHooks } from '../engine/hooks';
 import { handleAfter, labelIs, normLabel } from '../engine/labels';
 import { BoundedMemo } from '../engine/memo';
 import type { Identity, Resolution, SiteAdapter } from '../types';
 import { neverThrow } from '../engine/adapter';
-import { xHandleFromPath, xHandleKey } from './urls';
+import { X_HOSTS, xHandleFromPath, xHandleKey } from './urls';
 
 /** `<id>-follow` / `<id>-unfollow` / `<id>-cancel`: the prefix is X's numeric user id. */
 const FOLLOW_TESTID = /^(\d{1,20})-(?:follow|unfollow|cancel)$/;
@@ -24,7 +24,7 @@ const FOLLOW_TESTID = /^(\d{1,20})-(?:follow|unfollow|cancel)$/;
 const AT_HANDLE = /^@([A-Za-z0-9_]{1,15})$/;
 /** What may follow the last `-` of an avatar's `UserAvatar-Container-<handle>` testid (handles have no `-`). */
 const HANDLE_CHARS = /^[A-Za-z0-9_]{1,15}$/;
-const isXHost = (host: string) => /(^|\.)(x|twitter)\.com$/i.test(host);
+const isXHost = onHosts(X_HOSTS);
 
 /** A handle as found on the page: canonical key plus the spelling shown. */
 interface Handle {

@@ -28,15 +28,15 @@ import type { SiteHooks } from '../../hooks/types';
 import type { Action } from '../../model';
 import { neverThrow } from '../engine/adapter';
 import { identity, links } from '../engine/containers';
-import { pathOfHref, text } from '../engine/dom';
+import { onHosts, pathOfHref, text } from '../engine/dom';
 import { compileHooks, innermost, type CompiledHooks } from '../engine/hooks';
 import { BoundedMemo } from '../engine/memo';
 import type { Identity, Resolution, SiteAdapter } from '../types';
-import { youtubeChannelIdKey, youtubeHandleKey } from './urls';
+import { YOUTUBE_HOSTS, youtubeChannelIdKey, youtubeHandleKey } from './urls';
 
 /** The name inside an owner link that also holds other lines (m.youtube.com). */
 const NAME_IN_LINK = '.slim-owner-channel-name';
-const isYtHost = (host: string) => /(^|\.)youtube\.com$/i.test(host);
+const isYtHost = onHosts(YOUTUBE_HOSTS);
 
 type Kind = 'undo' | 'like' | 'share' | 'subscribe' | 'join' | 'thanks' | 'commentSubmit';
 
